@@ -1,0 +1,131 @@
+package io.orderflow.fulfillment.engine;
+
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.RecordType;
+import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
+import io.camunda.zeebe.protocol.record.intent.JobIntent;
+import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
+import io.camunda.zeebe.protocol.record.value.BpmnElementType;
+import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
+import io.camunda.zeebe.protocol.record.value.JobRecordValue;
+import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
+import io.orderflow.fulfillment.process.ProcessState;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The embedded runtime has no Operate: this reads the engine's own record stream (the same records an exporter would
+ * see), keeping a cursor so each record is read once, and keeps a small projection of what is active per process
+ * instance and which incidents are open. It also tells the task store when the engine cancels a user-task job.
+ */
+@Component
+@ConditionalOnProperty(name = "fulfillment.runtime", havingValue = "embedded", matchIfMissing = true)
+class EmbeddedProcessMonitor implements ProcessState {
+
+  private record Element(String bpmnProcessId, String elementId, String type) {}
+
+  private final ZeebeTestEngine engine;
+  private final ProcessModels models;
+  private final EmbeddedStaffTasks tasks;
+
+  private int cursor;
+  private final Map<Long, Map<Long, Element>> active = new ConcurrentHashMap<>();
+  private final Map<Long, InstanceStatus> ended = new ConcurrentHashMap<>();
+  private final Map<Long, Map<Long, Incident>> incidents = new ConcurrentHashMap<>();
+
+  EmbeddedProcessMonitor(ZeebeTestEngine engine, ProcessModels models, EmbeddedStaffTasks tasks) {
+    this.engine = engine;
+    this.models = models;
+    this.tasks = tasks;
+  }
+
+  @Override
+  public synchronized InstanceView instance(long processInstanceKey) {
+    catchUp();
+    InstanceStatus status = ended.get(processInstanceKey);
+    Map<Long, Element> elements = active.get(processInstanceKey);
+    if (status == null && elements == null) {
+      return InstanceView.unknown(processInstanceKey);
+    }
+    List<ActiveElement> current = new ArrayList<>();
+    if (elements != null) {
+      for (Element e : elements.values()) {
+        current.add(new ActiveElement(e.elementId(), models.elementName(e.bpmnProcessId(), e.elementId()), e.type()));
+      }
+    }
+    List<Incident> open = List.copyOf(incidents.getOrDefault(processInstanceKey, Map.of()).values());
+    return new InstanceView(processInstanceKey, status == null ? InstanceStatus.ACTIVE : status, current, open);
+  }
+
+  @Scheduled(fixedDelayString = "${fulfillment.engine.monitor-interval:PT0.2S}")
+  synchronized void catchUp() {
+    // The engine caches its records in an append-only list; read only what was added since the last call.
+    List<Record<?>> records = (List<Record<?>>) engine.getRecordStreamSource().getRecords();
+    int size = records.size();
+    for (; cursor < size; cursor++) {
+      apply(records.get(cursor));
+    }
+  }
+
+  private void apply(Record<?> record) {
+    if (record.getRecordType() != RecordType.EVENT) {
+      return;
+    }
+    if (record.getValueType() == ValueType.PROCESS_INSTANCE) {
+      onProcessInstance(record.getKey(), (ProcessInstanceRecordValue) record.getValue(),
+          (ProcessInstanceIntent) record.getIntent());
+    } else if (record.getValueType() == ValueType.JOB && record.getIntent() == JobIntent.CANCELED
+        && EmbeddedStaffTasks.JOB_TYPE.equals(((JobRecordValue) record.getValue()).getType())) {
+      tasks.taskCanceled(record.getKey());
+    } else if (record.getValueType() == ValueType.INCIDENT) {
+      IncidentRecordValue v = (IncidentRecordValue) record.getValue();
+      if (record.getIntent() == IncidentIntent.CREATED) {
+        incidents.computeIfAbsent(v.getProcessInstanceKey(), k -> new LinkedHashMap<>())
+            .put(record.getKey(), new Incident(v.getElementId(), v.getErrorType().name(), v.getErrorMessage()));
+      } else if (record.getIntent() == IncidentIntent.RESOLVED) {
+        incidents.getOrDefault(v.getProcessInstanceKey(), new LinkedHashMap<>()).remove(record.getKey());
+      }
+    }
+  }
+
+  private void onProcessInstance(long elementInstanceKey, ProcessInstanceRecordValue v, ProcessInstanceIntent intent) {
+    long instance = v.getProcessInstanceKey();
+    if (v.getBpmnElementType() == BpmnElementType.PROCESS) {
+      switch (intent) {
+        case ELEMENT_ACTIVATED -> active.putIfAbsent(instance, new LinkedHashMap<>());
+        case ELEMENT_COMPLETED -> end(instance, InstanceStatus.COMPLETED);
+        case ELEMENT_TERMINATED -> end(instance, InstanceStatus.TERMINATED);
+        default -> { }
+      }
+      return;
+    }
+    if (v.getBpmnElementType() == BpmnElementType.SEQUENCE_FLOW) {
+      return;
+    }
+    switch (intent) {
+      case ELEMENT_ACTIVATED -> active.computeIfAbsent(instance, k -> new LinkedHashMap<>())
+          .put(elementInstanceKey, new Element(v.getBpmnProcessId(), v.getElementId(), v.getBpmnElementType().name()));
+      case ELEMENT_COMPLETED, ELEMENT_TERMINATED -> {
+        Map<Long, Element> elements = active.get(instance);
+        if (elements != null) {
+          elements.remove(elementInstanceKey);
+        }
+      }
+      default -> { }
+    }
+  }
+
+  private void end(long instance, InstanceStatus status) {
+    active.remove(instance);
+    incidents.remove(instance);
+    ended.put(instance, status);
+  }
+}

@@ -1,0 +1,53 @@
+package io.orderflow.fulfillment.engine;
+
+import io.camunda.client.CamundaClient;
+import io.orderflow.fulfillment.order.OrderProcessStarter;
+import io.orderflow.fulfillment.process.OrderFulfillmentProcess;
+import io.orderflow.fulfillment.process.ProcessMessages;
+import io.orderflow.fulfillment.shared.web.EngineUnavailableException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.springframework.stereotype.Component;
+
+/** Starting the order process and publishing messages: the same gRPC commands on both runtimes. */
+@Component
+class ZeebeProcessAdapters implements OrderProcessStarter, ProcessMessages {
+
+  private static final long TIMEOUT_SECONDS = 10;
+
+  private final CamundaClient client;
+
+  ZeebeProcessAdapters(CamundaClient client) {
+    this.client = client;
+  }
+
+  @Override
+  public long startOrderProcess(String orderId, String orderNumber) {
+    return client.newCreateInstanceCommand()
+        .bpmnProcessId(OrderFulfillmentProcess.PROCESS_ID)
+        .latestVersion()
+        .variables(Map.of(OrderFulfillmentProcess.Variables.ORDER_ID, orderId,
+            OrderFulfillmentProcess.Variables.ORDER_NUMBER, orderNumber))
+        .send()
+        .join(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+        .getProcessInstanceKey();
+  }
+
+  @Override
+  public void publish(String name, String correlationKey, String messageId, Duration timeToLive,
+      Map<String, Object> variables) {
+    try {
+      client.newPublishMessageCommand()
+          .messageName(name)
+          .correlationKey(correlationKey)
+          .messageId(messageId)
+          .timeToLive(timeToLive)
+          .variables(variables)
+          .send()
+          .join(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (RuntimeException e) {
+      throw new EngineUnavailableException("Could not publish message '" + name + "': " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package io.orderflow.fulfillment.inventory;
+
+import java.util.Collection;
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface StockRepository extends JpaRepository<Stock, Stock.Key> {
+
+  List<Stock> findBySkuIn(Collection<String> skus);
+
+  List<Stock> findByWarehouseIdAndSkuIn(String warehouseId, Collection<String> skus);
+
+  /** Takes {@code quantity} units if that many are available; returns 0 when they are not. */
+  @Modifying(flushAutomatically = true, clearAutomatically = true)
+  @Query("update Stock s set s.reserved = s.reserved + :quantity "
+      + "where s.sku = :sku and s.warehouseId = :warehouseId and s.onHand - s.reserved >= :quantity")
+  int reserveIfAvailable(@Param("sku") String sku, @Param("warehouseId") String warehouseId,
+      @Param("quantity") int quantity);
+
+  @Modifying(flushAutomatically = true, clearAutomatically = true)
+  @Query("update Stock s set s.reserved = s.reserved - :quantity "
+      + "where s.sku = :sku and s.warehouseId = :warehouseId and s.reserved >= :quantity")
+  int unreserve(@Param("sku") String sku, @Param("warehouseId") String warehouseId, @Param("quantity") int quantity);
+
+  /** Reserved units leave the building: both on-hand and reserved go down. */
+  @Modifying(flushAutomatically = true, clearAutomatically = true)
+  @Query("update Stock s set s.reserved = s.reserved - :quantity, s.onHand = s.onHand - :quantity "
+      + "where s.sku = :sku and s.warehouseId = :warehouseId and s.reserved >= :quantity and s.onHand >= :quantity")
+  int issue(@Param("sku") String sku, @Param("warehouseId") String warehouseId, @Param("quantity") int quantity);
+}

@@ -1,0 +1,53 @@
+package io.orderflow.fulfillment.order;
+
+import io.orderflow.fulfillment.order.OrderService.OrderSummary;
+import io.orderflow.fulfillment.order.OrderService.PlaceOrder;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * Places an order and starts its process once the order is committed, so the first worker always finds it. When the
+ * engine cannot be reached the order stays PLACED and the process is started by the retry below: nothing is lost.
+ */
+@Service
+public class OrderPlacement {
+
+  private static final Logger log = LoggerFactory.getLogger(OrderPlacement.class);
+
+  private final OrderService orders;
+  private final OrderProcessStarter starter;
+
+  OrderPlacement(OrderService orders, OrderProcessStarter starter) {
+    this.orders = orders;
+    this.starter = starter;
+  }
+
+  public OrderSummary place(PlaceOrder command) {
+    OrderSummary placed = orders.place(command);
+    start(placed);
+    return orders.summary(placed.id());
+  }
+
+  @Scheduled(fixedDelayString = "${fulfillment.orders.start-retry-interval:PT15S}",
+      initialDelayString = "${fulfillment.orders.start-retry-interval:PT15S}")
+  void startStrandedOrders() {
+    for (OrderSummary order : orders.withoutProcess(Duration.ofSeconds(10), 100)) {
+      log.info("Starting the process of order {} that was placed while the engine was unreachable", order.id());
+      start(order);
+    }
+  }
+
+  private void start(OrderSummary order) {
+    try {
+      long key = starter.startOrderProcess(order.id(), order.orderNumber());
+      orders.processStarted(order.id(), key);
+      log.info("Order {} placed, process instance {}", order.id(), key);
+    } catch (RuntimeException e) {
+      log.warn("Order {} stored but its process could not be started yet ({}); it will be retried", order.id(),
+          e.getMessage());
+    }
+  }
+}

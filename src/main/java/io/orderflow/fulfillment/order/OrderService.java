@@ -1,0 +1,155 @@
+package io.orderflow.fulfillment.order;
+
+import io.orderflow.fulfillment.catalog.Catalog;
+import io.orderflow.fulfillment.catalog.Product;
+import io.orderflow.fulfillment.shared.InvalidRequestException;
+import io.orderflow.fulfillment.shared.InvalidRequestException.FieldProblem;
+import io.orderflow.fulfillment.shared.NotFoundException;
+import java.math.BigDecimal;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Orders: placing them, reading them, and the status transitions the process steps report. */
+@Service
+@Transactional
+public class OrderService {
+
+  public record Customer(String name, String email, String phone) {}
+
+  public record Address(String street, String postalCode, String city, String country) {}
+
+  public record RequestedLine(String sku, int quantity) {}
+
+  public record PlaceOrder(Customer customer, Address shippingAddress, List<RequestedLine> lines, String paymentMethod,
+      String paymentReference) {}
+
+  public record LineSummary(int lineNo, String sku, String productName, int quantity, BigDecimal unitPrice,
+      BigDecimal lineTotal) {}
+
+  public record OrderSummary(String id, String orderNumber, OrderStatus status, Customer customer, Address shippingAddress,
+      Currency currency, BigDecimal totalAmount, String paymentMethod, String paymentReference, String warehouseId,
+      String trackingNumber, String cancellationReason, Long processInstanceKey, Instant placedAt, Instant updatedAt,
+      List<LineSummary> lines) {
+
+    public String deliveryCountry() {
+      return shippingAddress.country();
+    }
+  }
+
+  private static final char[] ORDER_NUMBER_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ".toCharArray();
+
+  private final OrderRepository orders;
+  private final Catalog catalog;
+  private final Clock clock;
+  private final SecureRandom random = new SecureRandom();
+
+  OrderService(OrderRepository orders, Catalog catalog, Clock clock) {
+    this.orders = orders;
+    this.catalog = catalog;
+    this.clock = clock;
+  }
+
+  /** Validates the lines against the catalogue, prices them and stores the order as PLACED. */
+  public OrderSummary place(PlaceOrder command) {
+    List<FieldProblem> problems = new ArrayList<>();
+    Map<String, Product> products = catalog.bySku(command.lines().stream().map(RequestedLine::sku).toList());
+    Set<String> seen = new HashSet<>();
+    Currency currency = null;
+    for (int i = 0; i < command.lines().size(); i++) {
+      RequestedLine line = command.lines().get(i);
+      Product product = products.get(line.sku());
+      if (product == null) {
+        problems.add(new FieldProblem("lines[" + i + "].sku", "unknown product '" + line.sku() + "'"));
+        continue;
+      }
+      if (!seen.add(line.sku())) {
+        problems.add(new FieldProblem("lines[" + i + "].sku", "'" + line.sku() + "' appears twice; order it once with the total quantity"));
+      }
+      if (currency == null) {
+        currency = product.currency();
+      } else if (!currency.equals(product.currency())) {
+        problems.add(new FieldProblem("lines[" + i + "].sku", "priced in " + product.currency() + ", the order is in " + currency));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException(problems);
+    }
+    Instant now = clock.instant();
+    CustomerOrder order = new CustomerOrder(UUID.randomUUID().toString(), newOrderNumber(), command.customer(),
+        command.shippingAddress(), currency, command.paymentMethod(), command.paymentReference(), now);
+    for (RequestedLine line : command.lines()) {
+      Product p = products.get(line.sku());
+      order.addLine(p.sku(), p.displayName(), line.quantity(), p.price());
+    }
+    return summaryOf(orders.saveAndFlush(order));
+  }
+
+  @Transactional(readOnly = true)
+  public OrderSummary summary(String orderId) {
+    return summaryOf(load(orderId));
+  }
+
+  public void processStarted(String orderId, long processInstanceKey) {
+    load(orderId).processStarted(processInstanceKey);
+  }
+
+  public void stockReserved(String orderId, String warehouseId) {
+    load(orderId).stockReserved(warehouseId, clock.instant());
+  }
+
+  public void paymentAuthorized(String orderId) {
+    load(orderId).paymentAuthorized(clock.instant());
+  }
+
+  public void shipped(String orderId, String trackingNumber) {
+    load(orderId).shipped(trackingNumber, clock.instant());
+  }
+
+  public void delivered(String orderId) {
+    load(orderId).delivered(clock.instant());
+  }
+
+  public void cancel(String orderId, String reason) {
+    load(orderId).cancel(reason, clock.instant());
+  }
+
+  /** Placed orders whose process has not started (the engine was unreachable at placement). */
+  @Transactional(readOnly = true)
+  public List<OrderSummary> withoutProcess(Duration olderThan, int max) {
+    return orders.findByStatusAndProcessInstanceKeyIsNullAndPlacedAtBefore(OrderStatus.PLACED,
+        clock.instant().minus(olderThan), Limit.of(max)).stream().map(OrderService::summaryOf).toList();
+  }
+
+  private CustomerOrder load(String orderId) {
+    return orders.findWithLinesById(orderId).orElseThrow(() -> new NotFoundException("Order", orderId));
+  }
+
+  private String newOrderNumber() {
+    StringBuilder sb = new StringBuilder("ORD-");
+    for (int i = 0; i < 8; i++) {
+      sb.append(ORDER_NUMBER_ALPHABET[random.nextInt(ORDER_NUMBER_ALPHABET.length)]);
+    }
+    return sb.toString();
+  }
+
+  private static OrderSummary summaryOf(CustomerOrder o) {
+    return new OrderSummary(o.id(), o.orderNumber(), o.status(),
+        new Customer(o.customerName(), o.customerEmail(), o.customerPhone()), o.address(), o.currency(),
+        o.totalAmount(), o.paymentMethod(), o.paymentReference(), o.warehouseId(), o.trackingNumber(),
+        o.cancellationReason(), o.processInstanceKey(), o.placedAt(), o.updatedAt(),
+        o.lines().stream().map(l -> new LineSummary(l.lineNo(), l.sku(), l.productName(), l.quantity(),
+            l.unitPrice(), l.lineTotal())).toList());
+  }
+}

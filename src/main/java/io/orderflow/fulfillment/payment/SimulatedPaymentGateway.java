@@ -1,0 +1,49 @@
+package io.orderflow.fulfillment.payment;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * A payment provider in test mode, behaving like the well-known PSP sandboxes: the payment-method id selects the
+ * outcome (documented in the README), and the idempotency key returns the first answer for a repeated request.
+ */
+@Component
+@ConditionalOnProperty(name = "fulfillment.payment.provider", havingValue = "simulated", matchIfMissing = true)
+class SimulatedPaymentGateway implements PaymentGateway {
+
+  static final BigDecimal AMOUNT_LIMIT = new BigDecimal("10000.00");
+
+  private static final Map<String, AuthorizationResult.Declined> DECLINING = Map.of(
+      "pm_card_chargeDeclined", new AuthorizationResult.Declined("card_declined", "The card was declined"),
+      "pm_card_insufficientFunds", new AuthorizationResult.Declined("insufficient_funds", "The card has insufficient funds"),
+      "pm_card_expired", new AuthorizationResult.Declined("expired_card", "The card has expired"),
+      "pm_card_fraudulent", new AuthorizationResult.Declined("fraudulent", "The payment was blocked as likely fraud"));
+
+  private final Map<String, AuthorizationResult> answered = new ConcurrentHashMap<>();
+
+  @Override
+  public AuthorizationResult authorize(AuthorizationRequest request) {
+    if ("pm_card_providerDown".equals(request.paymentMethodId())) {
+      throw new PaymentProviderUnavailableException("Payment provider timed out");
+    }
+    return answered.computeIfAbsent(request.idempotencyKey(), key -> decide(request));
+  }
+
+  private static AuthorizationResult decide(AuthorizationRequest request) {
+    AuthorizationResult.Declined declined = DECLINING.get(request.paymentMethodId());
+    if (declined != null) {
+      return declined;
+    }
+    if (!request.paymentMethodId().startsWith("pm_")) {
+      return new AuthorizationResult.Declined("invalid_payment_method", "Unknown payment method");
+    }
+    if (request.amount().compareTo(AMOUNT_LIMIT) > 0) {
+      return new AuthorizationResult.Declined("amount_too_large", "The amount exceeds the card limit");
+    }
+    return new AuthorizationResult.Approved("auth_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20));
+  }
+}

@@ -1,0 +1,9 @@
+package io.orderflow.fulfillment.shipping;
+
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface TrackingEventRepository extends JpaRepository<TrackingEvent, Long> {
+
+  Optional<TrackingEvent> findByEventId(String eventId);
+}

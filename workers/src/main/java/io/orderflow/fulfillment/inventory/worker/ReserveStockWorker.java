@@ -1,0 +1,34 @@
+package io.orderflow.fulfillment.inventory.worker;
+
+import static io.orderflow.fulfillment.process.OrderFulfillmentProcess.Variables.CANCELLATION_REASON;
+import static io.orderflow.fulfillment.process.OrderFulfillmentProcess.Variables.WAREHOUSE_CODE;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.Variable;
+import io.camunda.client.exception.CamundaError;
+import io.orderflow.fulfillment.inventory.Inventory;
+import io.orderflow.fulfillment.inventory.Inventory.ReservationResult;
+import io.orderflow.fulfillment.process.OrderFulfillmentProcess.Errors;
+import io.orderflow.fulfillment.process.OrderFulfillmentProcess.JobTypes;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+@Component
+public class ReserveStockWorker {
+
+  private final Inventory inventory;
+
+  public ReserveStockWorker(Inventory inventory) {
+    this.inventory = inventory;
+  }
+
+  @JobWorker(type = JobTypes.RESERVE_STOCK)
+  public Map<String, Object> reserveStock(@Variable String orderId) {
+    ReservationResult result = inventory.reserveForOrder(orderId);
+    if (result instanceof ReservationResult.OutOfStock outOfStock) {
+      throw CamundaError.bpmnError(Errors.OUT_OF_STOCK, outOfStock.reason(),
+          Map.of(CANCELLATION_REASON, outOfStock.reason()));
+    }
+    return Map.of(WAREHOUSE_CODE, ((ReservationResult.Reserved) result).warehouseId());
+  }
+}

@@ -1,0 +1,38 @@
+package io.orderflow.fulfillment.shipping.worker;
+
+import static io.orderflow.fulfillment.process.OrderFulfillmentProcess.Variables.TRACKING_NUMBER;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.Variable;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.exception.CamundaError;
+import io.orderflow.fulfillment.process.OrderFulfillmentProcess.JobTypes;
+import io.orderflow.fulfillment.shipping.CourierUnavailableException;
+import io.orderflow.fulfillment.shipping.Shipping;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+@Component
+public class BookCourierWorker {
+
+  static final Duration RETRY_BACKOFF = Duration.ofSeconds(30);
+
+  private final Shipping shipping;
+
+  public BookCourierWorker(Shipping shipping) {
+    this.shipping = shipping;
+  }
+
+  @JobWorker(type = JobTypes.BOOK_COURIER)
+  public Map<String, Object> bookCourier(ActivatedJob job, @Variable String orderId, @Variable String packageType,
+      @Variable BigDecimal parcelWeightKg) {
+    try {
+      return Map.of(TRACKING_NUMBER, shipping.bookCourier(orderId, packageType, parcelWeightKg).trackingNumber());
+    } catch (CourierUnavailableException e) {
+      throw CamundaError.jobError("Courier booking failed: " + e.getMessage(), Map.of(), job.getRetries() - 1,
+          RETRY_BACKOFF, e);
+    }
+  }
+}
