@@ -1,0 +1,242 @@
+package io.orderflow.fulfillment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The whole application on the embedded runtime, driven over HTTP as a shop front, warehouse staff and a courier
+ * would: real workers, the real in-memory engine, the adapted model, H2. Each test uses its own SKUs so stock
+ * figures are its own.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"fulfillment.engine.port=0", "fulfillment.orders.start-retry-interval=PT1H"})
+class OrderLifecycleApiTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(20);
+  private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {};
+  private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {};
+
+  @Autowired TestRestTemplate http;
+  @Autowired JdbcTemplate jdbc;
+
+  @Test
+  @DisplayName("An order is reserved, paid, picked and packed by Madrid's staff, shipped and delivered")
+  void orderRunsToDelivery() {
+    // given
+    Map<String, Integer> before = stock("madrid", "HOODIE-ZIP-M", "BOTTLE-STEEL-750");
+
+    // when the customer orders
+    Map<String, Object> order = place("ES", "pm_card_visa", Map.of("HOODIE-ZIP-M", 2, "BOTTLE-STEEL-750", 1));
+    String orderId = (String) order.get("id");
+
+    // then the warehouse nearest by country gets the pick task, with its form and the order's ids
+    Map<String, Object> pick = awaitTask("warehouse-madrid", orderId, "UserTask_PickOrder");
+    Map<String, Object> pickDetails = get("/api/tasks/" + pick.get("key"));
+    assertThat(((Map<?, ?>) pickDetails.get("form")).get("id")).isEqualTo("pick-order");
+    assertThat((Map<String, Object>) pickDetails.get("variables")).containsEntry("orderId", orderId);
+    assertThat(get("/api/orders/" + orderId)).containsEntry("status", "PAYMENT_AUTHORIZED")
+        .extractingByKey("currentSteps").asList().extracting("elementId").containsExactly("UserTask_PickOrder");
+
+    // and the form's required field is enforced, the task is claimed, another picker cannot complete it
+    ResponseEntity<Map<String, Object>> missing = post("/api/tasks/" + pick.get("key") + "/complete",
+        Map.of("completedBy", "lucia", "variables", Map.of()));
+    assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(missing.getBody().get("detail").toString()).contains("allLinesPicked");
+    assertThat(post("/api/tasks/" + pick.get("key") + "/claim", Map.of("assignee", "lucia")).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    assertThat(post("/api/tasks/" + pick.get("key") + "/claim", Map.of("assignee", "pablo")).getStatusCode())
+        .isEqualTo(HttpStatus.CONFLICT);
+    assertThat(post("/api/tasks/" + pick.get("key") + "/complete",
+        Map.of("completedBy", "pablo", "variables", Map.of("allLinesPicked", true))).getStatusCode())
+        .isEqualTo(HttpStatus.CONFLICT);
+    assertThat(post("/api/tasks/" + pick.get("key") + "/complete",
+        Map.of("completedBy", "lucia", "variables", Map.of("allLinesPicked", true))).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    ResponseEntity<Map<String, Object>> again = post("/api/tasks/" + pick.get("key") + "/complete",
+        Map.of("completedBy", "lucia", "variables", Map.of("allLinesPicked", true)));
+    assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(again.getBody().get("detail").toString()).contains("already completed");
+
+    // and the packer packs it
+    Map<String, Object> pack = awaitTask("warehouse-madrid", orderId, "UserTask_PackOrder");
+    assertThat(post("/api/tasks/" + pack.get("key") + "/complete",
+        Map.of("variables", Map.of("packageType", "MEDIUM_BOX", "parcelWeightKg", 1.45))).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+
+    // then the courier is booked with an S10 tracking number and the goods leave the stock
+    Map<String, Object> shipped = awaitOrder(orderId, "SHIPPED");
+    String tracking = (String) shipped.get("trackingNumber");
+    assertThat(tracking).matches("SX\\d{9}ES");
+    Map<String, Integer> after = stock("madrid", "HOODIE-ZIP-M", "BOTTLE-STEEL-750");
+    assertThat(after.get("HOODIE-ZIP-M")).isEqualTo(before.get("HOODIE-ZIP-M") - 2);
+    assertThat(after.get("BOTTLE-STEEL-750")).isEqualTo(before.get("BOTTLE-STEEL-750") - 1);
+    assertThat(reserved("madrid", "HOODIE-ZIP-M")).isZero();
+
+    // when the courier reports the delivery (and resends it)
+    Map<String, Object> event = Map.of("eventId", "evt-" + orderId, "trackingNumber", tracking, "type", "DELIVERED",
+        "occurredAt", "2026-11-23T12:00:00Z", "location", "Madrid");
+    assertThat(post("/api/courier/events", event).getBody()).containsEntry("result", "RECORDED");
+    assertThat(post("/api/courier/events", event).getBody()).containsEntry("result", "DUPLICATE");
+
+    // then the order is delivered and its process has ended
+    Map<String, Object> delivered = awaitOrder(orderId, "DELIVERED");
+    await().atMost(WAIT).until(() -> "COMPLETED".equals(get("/api/orders/" + orderId).get("processStatus")));
+    assertThat(delivered.get("trackingNumber")).isEqualTo(tracking);
+  }
+
+  @Test
+  @DisplayName("A declined card cancels the order with the reason and puts the reserved stock back")
+  void declinedCardCancelsAndRestoresStock() {
+    // given
+    Map<String, Integer> before = stock("warsaw", "JEANS-SLIM-W32");
+
+    // when
+    String orderId = (String) place("PL", "pm_card_chargeDeclined", Map.of("JEANS-SLIM-W32", 3)).get("id");
+
+    // then
+    Map<String, Object> cancelled = awaitOrder(orderId, "CANCELLED");
+    assertThat(cancelled.get("cancellationReason").toString()).contains("card_declined");
+    assertThat(cancelled.get("warehouseId")).isEqualTo("warsaw");
+    assertThat(stock("warsaw", "JEANS-SLIM-W32")).isEqualTo(before);
+    assertThat(reserved("warsaw", "JEANS-SLIM-W32")).isZero();
+    assertThat(tasksOf(orderId)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("An order no warehouse can ship ends cancelled as out of stock and leaves the stock untouched")
+  void outOfStockCancels() {
+    // given
+    Map<String, Integer> madrid = stock("madrid", "PRINT-LIMITED");
+
+    // when
+    String orderId = (String) place("BG", "pm_card_visa", Map.of("PRINT-LIMITED", 2)).get("id");
+
+    // then
+    Map<String, Object> cancelled = awaitOrder(orderId, "CANCELLED");
+    assertThat(cancelled.get("cancellationReason").toString()).startsWith("Out of stock").contains("PRINT-LIMITED");
+    assertThat(stock("madrid", "PRINT-LIMITED")).isEqualTo(madrid);
+    assertThat(reserved("madrid", "PRINT-LIMITED")).isZero();
+  }
+
+  @Test
+  @DisplayName("Invalid orders are refused with the fields named, and nothing is stored")
+  void invalidOrdersAreRefused() {
+    // given
+    int orders = count("customer_order");
+    int lines = count("order_line");
+
+    // when / then: bean validation
+    ResponseEntity<Map<String, Object>> invalid = post("/api/orders", Map.of(
+        "customer", Map.of("name", "", "email", "not-an-email"),
+        "shippingAddress", Map.of("street", "Calle 1", "postalCode", "28013", "city", "Madrid", "country", "Spain"),
+        "lines", List.of(Map.of("sku", "MUG-CERAMIC", "quantity", 0)),
+        "payment", Map.of("method", "CARD", "paymentMethodId", "4242424242424242")));
+    assertThat(invalid.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(invalid.getBody().get("errors")).asList().extracting("field").containsExactlyInAnyOrder(
+        "customer.name", "customer.email", "shippingAddress.country", "lines[0].quantity", "payment.paymentMethodId");
+    assertThat(invalid.getBody().toString()).doesNotContain("4242424242424242");
+
+    // and: unknown product
+    ResponseEntity<Map<String, Object>> unknown = post("/api/orders", orderBody("ES", "pm_card_visa", Map.of("NO-SUCH-SKU", 1)));
+    assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(unknown.getBody().get("errors")).asList().extracting("field").containsExactly("lines[0].sku");
+
+    // and: malformed JSON
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    ResponseEntity<Map<String, Object>> malformed = http.exchange("/api/orders", HttpMethod.POST,
+        new HttpEntity<>("{\"customer\": ", headers), MAP);
+    assertThat(malformed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(malformed.getBody().get("title")).isEqualTo("Malformed request");
+
+    assertThat(count("customer_order")).isEqualTo(orders);
+    assertThat(count("order_line")).isEqualTo(lines);
+  }
+
+  @Test
+  @DisplayName("Unknown orders, tasks and tracking numbers answer 404 with a problem naming them")
+  void unknownIdsAre404() {
+    assertThat(http.exchange("/api/orders/does-not-exist", HttpMethod.GET, null, MAP))
+        .satisfies(r -> assertThat(r.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND))
+        .satisfies(r -> assertThat(r.getBody().get("detail").toString()).contains("does-not-exist"));
+    assertThat(http.exchange("/api/tasks/42", HttpMethod.GET, null, MAP).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(post("/api/tasks/42/complete", Map.of("variables", Map.of())).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    ResponseEntity<Map<String, Object>> event = post("/api/courier/events", Map.of("eventId", "e-404",
+        "trackingNumber", "SX000000000ES", "type", "DELIVERED", "occurredAt", "2026-11-23T12:00:00Z"));
+    assertThat(event.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(count("tracking_event where event_id = 'e-404'")).isZero();
+  }
+
+  private Map<String, Object> place(String country, String paymentMethodId, Map<String, Integer> lines) {
+    ResponseEntity<Map<String, Object>> created = post("/api/orders", orderBody(country, paymentMethodId, lines));
+    assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(created.getHeaders().getLocation()).isNotNull();
+    return created.getBody();
+  }
+
+  private static Map<String, Object> orderBody(String country, String paymentMethodId, Map<String, Integer> lines) {
+    return Map.of(
+        "customer", Map.of("name", "Ana García", "email", "ana@example.com", "phone", "+34 600 000 000"),
+        "shippingAddress", Map.of("street", "Calle Mayor 1", "postalCode", "28013", "city", "Madrid", "country", country),
+        "lines", lines.entrySet().stream().map(e -> Map.of("sku", e.getKey(), "quantity", e.getValue())).toList(),
+        "payment", Map.of("method", "CARD", "paymentMethodId", paymentMethodId));
+  }
+
+  private Map<String, Object> awaitTask(String group, String orderId, String elementId) {
+    return await().atMost(WAIT).until(() -> http.exchange("/api/tasks?candidateGroup=" + group + "&orderId=" + orderId,
+            HttpMethod.GET, null, LIST).getBody().stream().filter(t -> elementId.equals(t.get("elementId"))).findFirst(),
+        java.util.Optional::isPresent).orElseThrow();
+  }
+
+  private List<Map<String, Object>> tasksOf(String orderId) {
+    return http.exchange("/api/tasks?state=CREATED&orderId=" + orderId, HttpMethod.GET, null, LIST).getBody();
+  }
+
+  private Map<String, Object> awaitOrder(String orderId, String status) {
+    return await().atMost(WAIT).until(() -> get("/api/orders/" + orderId), o -> status.equals(o.get("status")));
+  }
+
+  private Map<String, Integer> stock(String warehouse, String... skus) {
+    List<Map<String, Object>> rows = http.exchange("/api/stock?sku=" + String.join("&sku=", skus), HttpMethod.GET, null,
+        LIST).getBody();
+    Map<String, Integer> onHand = new java.util.TreeMap<>();
+    rows.stream().filter(r -> warehouse.equals(r.get("warehouseId")))
+        .forEach(r -> onHand.put((String) r.get("sku"), (Integer) r.get("onHand")));
+    return onHand;
+  }
+
+  private int reserved(String warehouse, String sku) {
+    return jdbc.queryForObject("select reserved from stock where warehouse_id = ? and sku = ?", Integer.class, warehouse, sku);
+  }
+
+  private int count(String tableAndWhere) {
+    return jdbc.queryForObject("select count(*) from " + tableAndWhere, Integer.class);
+  }
+
+  private Map<String, Object> get(String path) {
+    ResponseEntity<Map<String, Object>> r = http.exchange(path, HttpMethod.GET, null, MAP);
+    assertThat(r.getStatusCode()).as("GET %s", path).isEqualTo(HttpStatus.OK);
+    return r.getBody();
+  }
+
+  private ResponseEntity<Map<String, Object>> post(String path, Object body) {
+    return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body), MAP);
+  }
+}
