@@ -184,6 +184,15 @@ class OrderLifecycleApiTest {
     assertThat(count("tracking_event where event_id = 'e-404'")).isZero();
   }
 
+  @Test
+  @DisplayName("The API is described by OpenAPI and browsable in Swagger UI")
+  void openApiDescribesTheApi() {
+    Map<String, Object> api = get("/v3/api-docs");
+    assertThat((Map<String, Object>) api.get("paths")).containsKeys("/api/orders", "/api/orders/{orderId}",
+        "/api/tasks", "/api/tasks/{taskKey}/complete", "/api/courier/events", "/api/products", "/api/stock");
+    assertThat(http.getForEntity("/swagger-ui/index.html", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+  }
+
   private Map<String, Object> place(String country, String paymentMethodId, Map<String, Integer> lines) {
     ResponseEntity<Map<String, Object>> created = post("/api/orders", orderBody(country, paymentMethodId, lines));
     assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
