@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * A carrier in sandbox mode: books a pickup and issues a tracking number in the UPU S10 format used by postal
- * carriers (two letters, eight digits, a check digit, the origin country), e.g. {@code SX47312958 5ES}.
+ * carriers (two letters, eight digits, a check digit, the origin country), e.g. {@code SX473129582ES}.
  */
 @Component
 class SimulatedCourier implements CourierGateway {

@@ -1,0 +1,287 @@
+package io.orderflow.fulfillment.tasks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.orderflow.fulfillment.shared.InvalidRequestException.FieldProblem;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Checks a staff member's submission against the real forms in {@code forms/} (the ones deployed with the process). */
+@DisplayName("A task form")
+class FormSchemaTest {
+
+  private static final FormSchema PICK_ORDER = load("forms/pick-order.form");
+  private static final FormSchema PACK_ORDER = load("forms/pack-order.form");
+
+  private static FormSchema load(String file) {
+    try {
+      return FormSchema.parse(new ObjectMapper().readTree(Path.of(file).toFile()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A map that accepts null values, unlike Map.of. */
+  private static Map<String, Object> values(Object... keysAndValues) {
+    Map<String, Object> map = new HashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return map;
+  }
+
+  private static Map<String, Object> validPacking() {
+    return values("packageType", "MEDIUM_BOX", "parcelWeightKg", new BigDecimal("2.350"));
+  }
+
+  @Nested
+  @DisplayName("\"Pick order\"")
+  class PickOrder {
+
+    @Test
+    @DisplayName("asks only for the confirmation and the notes; the heading text is not a field")
+    void fields() {
+      assertThat(PICK_ORDER.fieldKeys()).containsExactly("allLinesPicked", "pickNotes");
+    }
+
+    @Test
+    @DisplayName("is complete when the picker confirms every line was picked, notes left out")
+    void confirmed() {
+      // when
+      List<FieldProblem> problems = PICK_ORDER.validate(values("allLinesPicked", true));
+
+      // then
+      assertThat(problems).isEmpty();
+    }
+
+    @Test
+    @DisplayName("accepts notes for the packer")
+    void withNotes() {
+      // when
+      List<FieldProblem> problems =
+          PICK_ORDER.validate(values("allLinesPicked", true, "pickNotes", "Bin A-03 was short, took from A-04"));
+
+      // then
+      assertThat(problems).isEmpty();
+    }
+
+    @Test
+    @DisplayName("is refused while the confirmation box is not ticked")
+    void notTicked() {
+      // when
+      List<FieldProblem> problems = PICK_ORDER.validate(values("allLinesPicked", false));
+
+      // then
+      assertThat(problems).singleElement().satisfies(p -> {
+        assertThat(p.field()).isEqualTo("allLinesPicked");
+        assertThat(p.message()).isEqualTo("is required (All lines picked and checked)");
+      });
+    }
+
+    @Test
+    @DisplayName("is refused without the confirmation")
+    void confirmationMissing() {
+      // when
+      List<FieldProblem> problems = PICK_ORDER.validate(values("pickNotes", "all fine"));
+
+      // then
+      assertThat(problems).extracting(FieldProblem::field).containsExactly("allLinesPicked");
+    }
+
+    @ParameterizedTest(name = "[{0}]")
+    @ValueSource(strings = {"true", "yes", "1"})
+    @DisplayName("refuses a confirmation that is text instead of true/false")
+    void confirmationAsText(String text) {
+      // when
+      List<FieldProblem> problems = PICK_ORDER.validate(values("allLinesPicked", text));
+
+      // then
+      assertThat(problems).extracting(FieldProblem::field, FieldProblem::message)
+          .containsExactly(tuple("allLinesPicked", "must be true or false"));
+    }
+
+    @Test
+    @DisplayName("refuses notes that are not text")
+    void notesNotText() {
+      // when
+      List<FieldProblem> problems = PICK_ORDER.validate(values("allLinesPicked", true, "pickNotes", 42));
+
+      // then
+      assertThat(problems).extracting(FieldProblem::field, FieldProblem::message)
+          .containsExactly(tuple("pickNotes", "must be text"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"orderId", "orderNumber", "warehouseCode", "cancellationReason", "packageType"})
+    @DisplayName("cannot overwrite a process variable that is not on the form")
+    void foreignKey(String key) {
+      // when
+      List<FieldProblem> problems = PICK_ORDER.validate(values("allLinesPicked", true, key, "hijacked"));
+
+      // then
+      assertThat(problems).singleElement().satisfies(p -> {
+        assertThat(p.field()).isEqualTo(key);
+        assertThat(p.message()).startsWith("is not a field of this task's form")
+            .contains("allLinesPicked", "pickNotes");
+      });
+    }
+
+    @Test
+    @DisplayName("refuses a foreign key even when its value is null")
+    void foreignKeyWithNull() {
+      // when
+      List<FieldProblem> problems = PICK_ORDER.validate(values("allLinesPicked", true, "orderId", null));
+
+      // then
+      assertThat(problems).extracting(FieldProblem::field).containsExactly("orderId");
+    }
+  }
+
+  @Nested
+  @DisplayName("\"Pack order\"")
+  class PackOrder {
+
+    @Test
+    @DisplayName("asks for the package type, the weight and notes; the heading text is not a field")
+    void fields() {
+      assertThat(PACK_ORDER.fieldKeys()).containsExactly("packageType", "parcelWeightKg", "packNotes");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"SMALL_BOX", "MEDIUM_BOX", "LARGE_BOX", "ENVELOPE"})
+    @DisplayName("accepts each package type offered in the list")
+    void offeredPackageType(String packageType) {
+      // when
+      List<FieldProblem> problems =
+          PACK_ORDER.validate(values("packageType", packageType, "parcelWeightKg", 1.2));
+
+      // then
+      assertThat(problems).isEmpty();
+    }
+
+    @ParameterizedTest(name = "[{0}]")
+    @ValueSource(strings = {"PALLET", "small_box", "Small box"})
+    @DisplayName("refuses a package type that is not in the list")
+    void unknownPackageType(String packageType) {
+      // when
+      List<FieldProblem> problems =
+          PACK_ORDER.validate(values("packageType", packageType, "parcelWeightKg", 1.2));
+
+      // then
+      assertThat(problems).extracting(FieldProblem::field, FieldProblem::message)
+          .containsExactly(tuple("packageType", "must be one of ENVELOPE, LARGE_BOX, MEDIUM_BOX, SMALL_BOX"));
+    }
+
+    @ParameterizedTest(name = "{0} kg → {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+        0.01    | accepted
+        2.5     | accepted
+        ' 2.5 ' | accepted
+        70      | accepted
+        70.000  | accepted
+        0.009   | must be at least 0.01
+        0       | must be at least 0.01
+        -1      | must be at least 0.01
+        70.001  | must be at most 70
+        1e3     | must be at most 70
+        heavy   | must be a number
+        2,5     | must be a number
+        NaN     | must be a number
+        """)
+    @DisplayName("takes a parcel weight between 0.01 and 70 kg")
+    void weightTypedAsText(String weight, String expected) {
+      // given
+      Map<String, Object> submitted = values("packageType", "SMALL_BOX", "parcelWeightKg", weight);
+
+      // when
+      List<FieldProblem> problems = PACK_ORDER.validate(submitted);
+
+      // then
+      if (expected.equals("accepted")) {
+        assertThat(problems).isEmpty();
+      } else {
+        assertThat(problems).extracting(FieldProblem::field, FieldProblem::message)
+            .containsExactly(tuple("parcelWeightKg", expected));
+      }
+    }
+
+    @Test
+    @DisplayName("takes a weight submitted as a JSON number")
+    void weightAsNumber() {
+      assertThat(PACK_ORDER.validate(values("packageType", "SMALL_BOX", "parcelWeightKg", 70))).isEmpty();
+      assertThat(PACK_ORDER.validate(values("packageType", "SMALL_BOX", "parcelWeightKg", 0.5d))).isEmpty();
+      assertThat(PACK_ORDER.validate(values("packageType", "SMALL_BOX", "parcelWeightKg", 70.5d)))
+          .extracting(FieldProblem::message).containsExactly("must be at most 70");
+      assertThat(PACK_ORDER.validate(values("packageType", "SMALL_BOX", "parcelWeightKg", Double.NaN)))
+          .extracting(FieldProblem::message).containsExactly("must be a number");
+      assertThat(PACK_ORDER.validate(values("packageType", "SMALL_BOX", "parcelWeightKg", true)))
+          .extracting(FieldProblem::message).containsExactly("must be a number");
+    }
+
+    @Test
+    @DisplayName("leaves the packing notes optional")
+    void notesOptional() {
+      // when
+      List<FieldProblem> withoutNotes = PACK_ORDER.validate(validPacking());
+      Map<String, Object> blankNotes = validPacking();
+      blankNotes.put("packNotes", "  ");
+      Map<String, Object> withNotes = validPacking();
+      withNotes.put("packNotes", "Fragile: mug inside");
+
+      // then
+      assertThat(withoutNotes).isEmpty();
+      assertThat(PACK_ORDER.validate(blankNotes)).isEmpty();
+      assertThat(PACK_ORDER.validate(withNotes)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("with nothing filled in names both required fields")
+    void empty() {
+      // when
+      List<FieldProblem> problems = PACK_ORDER.validate(Map.of());
+
+      // then
+      assertThat(problems).extracting(FieldProblem::field, FieldProblem::message).containsExactly(
+          tuple("packageType", "is required (Package type)"),
+          tuple("parcelWeightKg", "is required (Parcel weight (kg))"));
+    }
+
+    @Test
+    @DisplayName("treats a blank choice as missing")
+    void blankValues() {
+      // when
+      List<FieldProblem> problems = PACK_ORDER.validate(values("packageType", "", "parcelWeightKg", " "));
+
+      // then
+      assertThat(problems).extracting(FieldProblem::field).containsExactly("packageType", "parcelWeightKg");
+    }
+
+    @Test
+    @DisplayName("lists every problem of a submission at once")
+    void everyProblem() {
+      // given
+      Map<String, Object> submitted = values("packageType", "PALLET", "parcelWeightKg", "80", "orderId", "other-order",
+          "trackingNumber", "SX000000005ES");
+
+      // when
+      List<FieldProblem> problems = PACK_ORDER.validate(submitted);
+
+      // then
+      assertThat(problems).extracting(FieldProblem::field)
+          .containsExactlyInAnyOrder("orderId", "trackingNumber", "packageType", "parcelWeightKg");
+    }
+  }
+}
