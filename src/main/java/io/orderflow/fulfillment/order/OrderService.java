@@ -63,6 +63,9 @@ public class OrderService {
 
   /** Validates the lines against the catalogue, prices them and stores the order as PLACED. */
   public OrderSummary place(PlaceOrder command) {
+    if (command.lines() == null || command.lines().isEmpty()) {
+      throw new InvalidRequestException("lines", "an order needs at least one line");
+    }
     List<FieldProblem> problems = new ArrayList<>();
     Map<String, Product> products = catalog.bySku(command.lines().stream().map(RequestedLine::sku).toList());
     Set<String> seen = new HashSet<>();

@@ -73,6 +73,6 @@ public class Payments {
   private Optional<Outcome> known(String orderId) {
     return authorizations.findByOrderId(orderId).map(a -> a.status() == PaymentAuthorization.Status.AUTHORIZED
         ? new Outcome.Authorized(a.providerReference())
-        : new Outcome.Declined(a.declineCode(), "Payment declined (" + a.declineCode() + ")"));
+        : new Outcome.Declined(a.declineCode(), "Declined by the payment provider"));
   }
 }

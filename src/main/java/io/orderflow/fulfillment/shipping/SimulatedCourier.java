@@ -2,6 +2,7 @@ package io.orderflow.fulfillment.shipping;
 
 import java.security.SecureRandom;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -18,6 +19,7 @@ class SimulatedCourier implements CourierGateway {
   private final String carrierName;
   private final SecureRandom random = new SecureRandom();
   private final Map<String, Booking> bookings = new ConcurrentHashMap<>();
+  private final Set<String> issued = ConcurrentHashMap.newKeySet();
 
   SimulatedCourier(@Value("${fulfillment.courier.carrier-name:Simulated Express}") String carrierName) {
     this.carrierName = carrierName;
@@ -26,7 +28,16 @@ class SimulatedCourier implements CourierGateway {
   @Override
   public Booking book(BookingRequest request) {
     return bookings.computeIfAbsent(request.shipmentReference(),
-        ref -> new Booking(carrierName, s10(String.format("%08d", random.nextInt(100_000_000)), request.fromCountry())));
+        ref -> new Booking(carrierName, newTrackingNumber(request.fromCountry())));
+  }
+
+  /** A carrier never reuses a tracking number: draw again on the rare clash. */
+  private String newTrackingNumber(String country) {
+    String number;
+    do {
+      number = s10(String.format("%08d", random.nextInt(100_000_000)), country);
+    } while (!issued.add(number));
+    return number;
   }
 
   static String s10(String serial, String country) {

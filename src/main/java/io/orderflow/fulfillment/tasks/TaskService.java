@@ -63,12 +63,12 @@ public class TaskService {
       throw new ConflictException("Task " + taskKey + " is claimed by " + task.assignee() + ", not " + completedBy);
     }
     Optional<String> form = port.form(taskKey);
-    if (form.isPresent()) {
-      List<FieldProblem> problems = schema(form.get()).validate(variables);
-      if (!problems.isEmpty()) {
-        throw new InvalidRequestException(problems.stream()
-            .map(p -> new FieldProblem("variables." + p.field(), p.message())).toList());
-      }
+    List<FieldProblem> problems = form.isPresent()
+        ? schema(form.get()).validate(variables)
+        : variables.keySet().stream().map(k -> new FieldProblem(k, "this task has no form, so it takes no values")).toList();
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException(problems.stream()
+          .map(p -> new FieldProblem("variables." + p.field(), p.message())).toList());
     }
     StaffTask completed = port.complete(taskKey, completedBy, variables);
     log.info("Task {} ({}) of process instance {} completed by {}", taskKey, task.elementId(), task.processInstanceKey(),

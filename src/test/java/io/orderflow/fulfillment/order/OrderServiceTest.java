@@ -94,6 +94,15 @@ class OrderServiceTest {
   }
 
   @Test
+  @DisplayName("is refused when it has no lines, naming the lines field")
+  void noLines() {
+    assertThatThrownBy(() -> service.place(orderOf()))
+        .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.problems())
+            .extracting(FieldProblem::field).containsExactly("lines"));
+    verify(repository, never()).saveAndFlush(any());
+  }
+
+  @Test
   @DisplayName("is refused when the same SKU is ordered on two lines")
   void duplicatedSku() {
     // given

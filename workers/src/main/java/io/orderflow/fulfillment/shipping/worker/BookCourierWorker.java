@@ -7,6 +7,8 @@ import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.exception.CamundaError;
 import io.orderflow.fulfillment.process.OrderFulfillmentProcess.JobTypes;
+import io.orderflow.fulfillment.shared.ConflictException;
+import io.orderflow.fulfillment.shared.InvalidRequestException;
 import io.orderflow.fulfillment.shipping.CourierUnavailableException;
 import io.orderflow.fulfillment.shipping.Shipping;
 import java.math.BigDecimal;
@@ -33,6 +35,9 @@ public class BookCourierWorker {
     } catch (CourierUnavailableException e) {
       throw CamundaError.jobError("Courier booking failed: " + e.getMessage(), Map.of(), job.getRetries() - 1,
           RETRY_BACKOFF, e);
+    } catch (InvalidRequestException | ConflictException e) {
+      // Retrying cannot fix missing or contradictory data: raise an incident for ops right away.
+      throw CamundaError.jobError("Cannot book the courier: " + e.getMessage(), Map.of(), 0, Duration.ZERO, e);
     }
   }
 }

@@ -9,6 +9,7 @@ import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.exception.JobError;
 import io.orderflow.fulfillment.process.OrderFulfillmentProcess.JobTypes;
+import io.orderflow.fulfillment.shared.InvalidRequestException;
 import io.orderflow.fulfillment.shipping.CourierUnavailableException;
 import io.orderflow.fulfillment.shipping.Shipping;
 import java.math.BigDecimal;
@@ -53,6 +54,22 @@ class BookCourierWorkerTest {
           assertThat(error.getRetryBackoff()).isEqualTo(Duration.ofSeconds(30));
           assertThat(error.getErrorMessage()).contains("Carrier API returned 503");
           assertThat(error).hasCause(down);
+        });
+  }
+
+  @Test
+  @DisplayName("raises an incident at once, without retrying, when the packed data cannot be booked")
+  void unbookableDataIsNotRetried() {
+    // given
+    when(shipping.bookCourier("order-1", null, new BigDecimal("2.350")))
+        .thenThrow(new InvalidRequestException("packageType", "the packer must choose a package type"));
+    when(job.getRetries()).thenReturn(3);
+
+    // when / then
+    assertThatThrownBy(() -> worker.bookCourier(job, "order-1", null, new BigDecimal("2.350")))
+        .isInstanceOfSatisfying(JobError.class, error -> {
+          assertThat(error.getRetries()).isZero();
+          assertThat(error.getErrorMessage()).contains("packageType").contains("package type");
         });
   }
 

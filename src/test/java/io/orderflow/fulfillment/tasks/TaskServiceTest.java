@@ -1,0 +1,100 @@
+package io.orderflow.fulfillment.tasks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyMap;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.orderflow.fulfillment.shared.ConflictException;
+import io.orderflow.fulfillment.shared.InvalidRequestException;
+import io.orderflow.fulfillment.shared.InvalidRequestException.FieldProblem;
+import io.orderflow.fulfillment.shared.NotFoundException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Completing and claiming staff tasks")
+class TaskServiceTest {
+
+  private final StaffTaskPort port = mock(StaffTaskPort.class);
+  private final TaskService service = new TaskService(port, new ObjectMapper());
+
+  private static StaffTask task(String formId, String assignee, StaffTask.State state) {
+    return new StaffTask(7L, "Pack order", "UserTask_PackOrder", "order-fulfillment", 1L, formId,
+        List.of("warehouse-madrid"), List.of(), assignee, state, null, Instant.EPOCH, null, null, "order-1");
+  }
+
+  @Test
+  @DisplayName("checks the form's fields on the server and names each problem under variables.*")
+  void formFieldsAreChecked() throws Exception {
+    // given
+    when(port.find(7L)).thenReturn(Optional.of(task("pack-order", null, StaffTask.State.CREATED)));
+    when(port.form(7L)).thenReturn(Optional.of(Files.readString(Path.of("forms/pack-order.form"))));
+
+    // when / then
+    assertThatThrownBy(() -> service.complete(7L, "lucia", Map.of("packageType", "CRATE", "orderId", "other")))
+        .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.problems())
+            .extracting(FieldProblem::field)
+            .containsExactlyInAnyOrder("variables.orderId", "variables.packageType", "variables.parcelWeightKg"));
+    verify(port, never()).complete(anyLong(), any(), anyMap());
+  }
+
+  @Test
+  @DisplayName("passes a valid completion to the runtime")
+  void validCompletion() throws Exception {
+    // given
+    when(port.find(7L)).thenReturn(Optional.of(task("pack-order", "lucia", StaffTask.State.CREATED)));
+    when(port.form(7L)).thenReturn(Optional.of(Files.readString(Path.of("forms/pack-order.form"))));
+    Map<String, Object> values = Map.of("packageType", "SMALL_BOX", "parcelWeightKg", 0.8);
+
+    // when
+    service.complete(7L, "lucia", values);
+
+    // then
+    verify(port).complete(7L, "lucia", values);
+  }
+
+  @Test
+  @DisplayName("accepts no values for a task without a form, so process variables cannot be overwritten")
+  void taskWithoutFormTakesNoValues() {
+    // given
+    when(port.find(7L)).thenReturn(Optional.of(task(null, null, StaffTask.State.CREATED)));
+    when(port.form(7L)).thenReturn(Optional.empty());
+
+    // when / then
+    assertThatThrownBy(() -> service.complete(7L, "lucia", Map.of("orderId", "someone-elses-order")))
+        .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.problems())
+            .extracting(FieldProblem::field).containsExactly("variables.orderId"));
+    service.complete(7L, "lucia", Map.of());
+    verify(port).complete(7L, "lucia", Map.of());
+  }
+
+  @Test
+  @DisplayName("refuses a completed task, another person's claimed task and an unknown task")
+  void refusals() {
+    when(port.find(1L)).thenReturn(Optional.of(task("pack-order", null, StaffTask.State.COMPLETED)));
+    when(port.find(2L)).thenReturn(Optional.of(task("pack-order", "pablo", StaffTask.State.CREATED)));
+    when(port.find(3L)).thenReturn(Optional.empty());
+
+    assertThatThrownBy(() -> service.complete(1L, "lucia", Map.of())).isInstanceOf(ConflictException.class)
+        .hasMessageContaining("already completed");
+    assertThatThrownBy(() -> service.complete(2L, "lucia", Map.of())).isInstanceOf(ConflictException.class)
+        .hasMessageContaining("claimed by pablo");
+    assertThatThrownBy(() -> service.claim(2L, "lucia")).isInstanceOf(ConflictException.class);
+    assertThatThrownBy(() -> service.complete(3L, "lucia", Map.of())).isInstanceOf(NotFoundException.class);
+    verify(port, never()).complete(anyLong(), any(), anyMap());
+    verify(port, never()).assign(anyLong(), anyString());
+  }
+}
