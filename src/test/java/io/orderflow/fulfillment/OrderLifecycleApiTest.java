@@ -193,6 +193,17 @@ class OrderLifecycleApiTest {
     assertThat(http.getForEntity("/swagger-ui/index.html", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
   }
 
+  @Test
+  @DisplayName("Health shows that the embedded engine holds its records in memory, and how many")
+  void healthShowsTheEmbeddedEngine() {
+    place("ES", "pm_card_visa", Map.of("YOGA-MAT", 1));
+    Map<String, Object> health = get("/actuator/health");
+    Map<String, Object> engine = (Map<String, Object>) ((Map<String, Object>) health.get("components")).get("embeddedEngine");
+    assertThat(engine.get("status")).isEqualTo("UP");
+    assertThat((Map<String, Object>) engine.get("details")).containsKeys("records", "heapUsedMb")
+        .extractingByKey("records").asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.INTEGER).isPositive();
+  }
+
   private Map<String, Object> place(String country, String paymentMethodId, Map<String, Integer> lines) {
     ResponseEntity<Map<String, Object>> created = post("/api/orders", orderBody(country, paymentMethodId, lines));
     assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);

@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "fulfillment.runtime", havingValue = "embedded", matchIfMissing = true)
-class EmbeddedProcessMonitor implements ProcessState {
+public class EmbeddedProcessMonitor implements ProcessState {
 
   private record Element(String bpmnProcessId, String elementId, String type) {}
 
@@ -63,6 +63,16 @@ class EmbeddedProcessMonitor implements ProcessState {
     }
     List<Incident> open = List.copyOf(incidents.getOrDefault(processInstanceKey, Map.of()).values());
     return new InstanceView(processInstanceKey, status == null ? InstanceStatus.ACTIVE : status, current, open);
+  }
+
+  /** Records the engine has written since start; it keeps all of them in memory. */
+  public synchronized int recordCount() {
+    return cursor;
+  }
+
+  /** Process instances the engine has seen (active and ended). */
+  public int instanceCount() {
+    return active.size() + ended.size();
   }
 
   @Scheduled(fixedDelayString = "${fulfillment.engine.monitor-interval:PT0.2S}")
