@@ -1,6 +1,7 @@
 package io.orderflow.fulfillment.testsupport;
 
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -79,6 +80,22 @@ public final class MariaDbDatabase implements BeforeAllCallback {
   /** A new connection to the test database, outside Spring (the caller closes it). */
   public Connection connect() throws SQLException {
     return DriverManager.getConnection(jdbcUrl(), user, password);
+  }
+
+  /**
+   * Whether MySQL Connector/J sends the fractional seconds of timestamps it writes. It does so only to servers whose
+   * handshake version is at least 5.6.4; MariaDB 10.x introduces itself as {@code 5.5.5-10.x…}, so the driver
+   * truncates every written {@code Timestamp}/{@code Instant} to whole seconds (reading keeps the microseconds).
+   * MySQL 8 in production is not affected.
+   */
+  public boolean driverWritesFractionalSeconds() {
+    try (Connection connection = connect()) {
+      DatabaseMetaData meta = connection.getMetaData();
+      int major = meta.getDatabaseMajorVersion();
+      return major > 5 || (major == 5 && meta.getDatabaseMinorVersion() >= 6); // 5.6.0-5.6.3 were never GA
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot read the server version of " + name, e);
+    }
   }
 
   @Override
