@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Currency;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -214,7 +213,7 @@ class OrderPersistenceMariaDbTest {
 
   /** The instant as this driver and server store it (see {@link MariaDbDatabase#driverWritesFractionalSeconds()}). */
   private static Instant asWritten(Instant instant) {
-    return database.driverWritesFractionalSeconds() ? instant : instant.truncatedTo(ChronoUnit.SECONDS);
+    return database.asWritten(instant);
   }
 
   private static BigDecimal epochSeconds(Instant instant) {

@@ -5,9 +5,11 @@ import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -48,6 +50,7 @@ public final class MariaDbDatabase implements BeforeAllCallback {
   private final int port = Integer.parseInt(setting("mariadb.port", "MARIADB_PORT", "3306"));
   private final String user = setting("mariadb.user", "MARIADB_USER", "root");
   private final String password = setting("mariadb.password", "MARIADB_PASSWORD", "");
+  private volatile Boolean writesFractionalSeconds;
   private final String name = NAME_PREFIX + LocalDateTime.now(ZoneOffset.UTC).format(STAMP) + "_"
       + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
 
@@ -89,13 +92,23 @@ public final class MariaDbDatabase implements BeforeAllCallback {
    * MySQL 8 in production is not affected.
    */
   public boolean driverWritesFractionalSeconds() {
-    try (Connection connection = connect()) {
-      DatabaseMetaData meta = connection.getMetaData();
-      int major = meta.getDatabaseMajorVersion();
-      return major > 5 || (major == 5 && meta.getDatabaseMinorVersion() >= 6); // 5.6.0-5.6.3 were never GA
-    } catch (SQLException e) {
-      throw new IllegalStateException("Cannot read the server version of " + name, e);
+    Boolean known = writesFractionalSeconds;
+    if (known == null) {
+      try (Connection connection = connect()) {
+        DatabaseMetaData meta = connection.getMetaData();
+        int major = meta.getDatabaseMajorVersion();
+        known = major > 5 || (major == 5 && meta.getDatabaseMinorVersion() >= 6); // 5.6.0-5.6.3 were never GA
+        writesFractionalSeconds = known;
+      } catch (SQLException e) {
+        throw new IllegalStateException("Cannot read the server version of " + name, e);
+      }
     }
+    return known;
+  }
+
+  /** {@code instant} as the application stores it through this driver on this server (see above). */
+  public Instant asWritten(Instant instant) {
+    return driverWritesFractionalSeconds() ? instant : instant.truncatedTo(ChronoUnit.SECONDS);
   }
 
   @Override
