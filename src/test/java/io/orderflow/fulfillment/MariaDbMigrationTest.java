@@ -113,6 +113,26 @@ class MariaDbMigrationTest {
   }
 
   @Test
+  void timestampColumnsGetNoImplicitDefaultsOrAutoUpdate() {
+    // With explicit_defaults_for_timestamp=OFF (MySQL 5.7, MariaDB before 10.10) V1 would silently give the first
+    // timestamp column of each table DEFAULT/ON UPDATE CURRENT_TIMESTAMP and make the nullable ones NOT NULL.
+    assertThat(jdbc.queryForList("""
+        select concat(table_name, '.', column_name) from information_schema.columns
+        where table_schema = database() and table_name <> 'flyway_schema_history' and data_type = 'timestamp'
+          and (column_default is not null and column_default <> 'NULL' or extra like '%on update%')""", String.class))
+        .isEmpty();
+    assertThat(jdbc.queryForList("""
+        select concat(table_name, '.', column_name) from information_schema.columns
+        where table_schema = database() and table_name <> 'flyway_schema_history' and data_type = 'timestamp' and is_nullable = 'YES'
+        order by 1""", String.class))
+        .containsExactly("shipment.delivered_at", "staff_task.completed_at", "staff_task.due_date",
+            "tracking_event.published_at");
+    assertThat(jdbc.queryForList("""
+        select distinct datetime_precision from information_schema.columns
+        where table_schema = database() and table_name <> 'flyway_schema_history' and data_type = 'timestamp'""", Integer.class)).containsExactly(6);
+  }
+
+  @Test
   void runningTheDemoScriptAgainChangesNothingThanksToInsertIgnore() throws Exception {
     jdbc.update("update stock set on_hand = 7 where sku = 'PRINT-LIMITED' and warehouse_id = 'madrid'");
     try (Connection connection = database.connect()) {

@@ -139,6 +139,7 @@ class StaffTaskStoreMariaDbTest {
     assertThat(task.state()).isEqualTo(StaffTask.State.COMPLETED);
     assertThat(task.completedBy()).isEqualTo("carol");
     assertThat(task.completedAt()).isEqualTo(database.asWritten(CREATED_AT.plusSeconds(90)));
+    assertThat(task.createdAt()).as("created_at is not touched by updates").isEqualTo(database.asWritten(CREATED_AT));
     assertThat(version(key)).isEqualTo(2);
   }
 

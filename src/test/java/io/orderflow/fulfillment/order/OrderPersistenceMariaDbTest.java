@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.orderflow.fulfillment.catalog.Catalog;
+import io.orderflow.fulfillment.catalog.Product;
 import io.orderflow.fulfillment.order.OrderService.Address;
 import io.orderflow.fulfillment.order.OrderService.Customer;
 import io.orderflow.fulfillment.order.OrderService.LineSummary;
@@ -21,6 +22,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -58,6 +60,9 @@ class OrderPersistenceMariaDbTest {
 
   @Autowired
   OrderRepository repository;
+
+  @Autowired
+  Catalog catalog;
 
   @Autowired
   JdbcTemplate jdbc;
@@ -111,6 +116,20 @@ class OrderPersistenceMariaDbTest {
     assertThat(jdbc.queryForObject("select total_amount from customer_order where id = ?", BigDecimal.class,
         placed.id())).isEqualTo(new BigDecimal("192.65"));
     assertThat(version(placed.id())).isZero();
+  }
+
+  @Test
+  void theCatalogueThatPricesOrdersIsReadWithExactPricesAndFlags() {
+    Map<String, Product> products = catalog.bySku(List.of("HEADPHONES-BT", "MUG-CERAMIC", "NO-SUCH-SKU"));
+
+    assertThat(products).containsOnlyKeys("HEADPHONES-BT", "MUG-CERAMIC");
+    Product headphones = products.get("HEADPHONES-BT");
+    assertThat(headphones.price()).isEqualTo(new BigDecimal("129.00"));
+    assertThat(headphones.serialized()).isTrue(); // boolean is tinyint(1) on MariaDB/MySQL
+    assertThat(headphones.variant()).isNull();
+    assertThat(headphones.currency()).isEqualTo(Currency.getInstance("EUR"));
+    assertThat(products.get("MUG-CERAMIC").serialized()).isFalse();
+    assertThat(products.get("MUG-CERAMIC").price()).isEqualTo(new BigDecimal("12.00"));
   }
 
   @Test
