@@ -50,9 +50,9 @@ public final class MariaDbDatabase implements BeforeAllCallback {
   private final int port = Integer.parseInt(setting("mariadb.port", "MARIADB_PORT", "3306"));
   private final String user = setting("mariadb.user", "MARIADB_USER", "root");
   private final String password = setting("mariadb.password", "MARIADB_PASSWORD", "");
-  private volatile Boolean writesFractionalSeconds;
   private final String name = NAME_PREFIX + LocalDateTime.now(ZoneOffset.UTC).format(STAMP) + "_"
       + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+  private volatile Boolean writesFractionalSeconds;
 
   /** The database's name, unique for this test class and run. */
   public String name() {
