@@ -1,0 +1,98 @@
+package io.orderflow.fulfillment.shipping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.orderflow.fulfillment.testsupport.MariaDbDatabase;
+import io.orderflow.fulfillment.testsupport.MariaDbJpaTest;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The unique keys that make courier callbacks and the book-courier worker idempotent, enforced by MariaDB: a resent
+ * tracking event (same event id) and a second shipment for an order or a tracking number are refused.
+ */
+@MariaDbJpaTest
+@Transactional(propagation = Propagation.NOT_SUPPORTED)
+class ShippingRecordsMariaDbTest {
+
+  @RegisterExtension
+  static final MariaDbDatabase database = new MariaDbDatabase();
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    database.registerProperties(registry);
+  }
+
+  private static final Instant OCCURRED = Instant.parse("2026-09-20T16:05:00Z");
+
+  @Autowired
+  TrackingEventRepository events;
+
+  @Autowired
+  ShipmentRepository shipments;
+
+  @Autowired
+  JdbcTemplate jdbc;
+
+  @Autowired
+  PlatformTransactionManager txManager;
+
+  TransactionTemplate tx;
+
+  @BeforeEach
+  void setUp() {
+    tx = new TransactionTemplate(txManager);
+  }
+
+  @Test
+  void aResentTrackingEventWithTheSameEventIdIsRefusedByTheDatabase() {
+    String eventId = "evt-" + UUID.randomUUID();
+    tx.executeWithoutResult(s -> events.saveAndFlush(new TrackingEvent(eventId, "SX123456789ES",
+        Shipping.TrackingEventType.IN_TRANSIT, "Zaragoza hub", OCCURRED, OCCURRED.plusSeconds(3))));
+
+    assertThatThrownBy(() -> tx.executeWithoutResult(s -> events.saveAndFlush(new TrackingEvent(eventId,
+        "SX123456789ES", Shipping.TrackingEventType.IN_TRANSIT, "Zaragoza hub", OCCURRED, OCCURRED.plusSeconds(60)))))
+        .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("uq_tracking_event");
+
+    tx.executeWithoutResult(s -> events.saveAndFlush(new TrackingEvent("evt-" + UUID.randomUUID(), "SX123456789ES",
+        Shipping.TrackingEventType.DELIVERED, "Madrid", OCCURRED.plusSeconds(7200), OCCURRED.plusSeconds(7201))));
+
+    TrackingEvent stored = tx.execute(s -> events.findByEventId(eventId).orElseThrow());
+    assertThat(stored.type()).isEqualTo(Shipping.TrackingEventType.IN_TRANSIT);
+    assertThat(stored.occurredAt()).isEqualTo(OCCURRED);
+    assertThat(stored.publishedAt()).isNull();
+    assertThat(jdbc.queryForObject("select count(*) from tracking_event where tracking_number = 'SX123456789ES'",
+        Integer.class)).isEqualTo(2);
+  }
+
+  @Test
+  void anOrderGetsOneShipmentAndATrackingNumberBelongsToOneShipment() {
+    String orderId = UUID.randomUUID().toString();
+    String tracking = "SX" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    tx.executeWithoutResult(s -> shipments.saveAndFlush(
+        new Shipment(orderId, "madrid", "Simulated Express", tracking, "BOX_S", 950, OCCURRED)));
+
+    assertThatThrownBy(() -> tx.executeWithoutResult(s -> shipments.saveAndFlush(
+        new Shipment(orderId, "madrid", "Simulated Express", tracking + "-2", "BOX_S", 950, OCCURRED))))
+        .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("uq_shipment_order");
+    assertThatThrownBy(() -> tx.executeWithoutResult(s -> shipments.saveAndFlush(
+        new Shipment(UUID.randomUUID().toString(), "warsaw", "Simulated Express", tracking, "BOX_M", 1200, OCCURRED))))
+        .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("uq_shipment_tracking");
+
+    String stored = tx.execute(s -> shipments.findByOrderId(orderId).orElseThrow().trackingNumber());
+    assertThat(stored).isEqualTo(tracking);
+  }
+}
