@@ -104,7 +104,8 @@ class EmbeddedStaffTasks implements StaffTaskPort {
       case COMPLETED -> List.of(StaffTaskRecord.State.COMPLETED);
       case CANCELED -> List.of(StaffTaskRecord.State.CANCELED);
     };
-    return tx.execute(s -> tasks.search(q.state() == null, states, q.candidateGroup(), q.assignee(),
+    return tx.execute(s -> tasks.search(q.state() == null, states,
+        StaffTaskRecordRepository.likeLiteral(q.candidateGroup()), q.assignee(),
         q.processInstanceKey(), q.businessKey(), Limit.of(Math.max(1, Math.min(q.limit(), 1000))))
         .stream().map(StaffTaskRecord::toTask).toList());
   }

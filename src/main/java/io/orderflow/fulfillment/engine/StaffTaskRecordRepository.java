@@ -13,14 +13,20 @@ interface StaffTaskRecordRepository extends JpaRepository<StaffTaskRecord, Long>
   @Query("""
       select t from StaffTaskRecord t
       where (:anyState = true or t.state in :states)
-        and (:candidateGroup is null or t.candidateGroups like concat('%,', :candidateGroup, ',%'))
+        and (:candidateGroup is null or t.candidateGroups like concat('%,', :candidateGroup, ',%') escape '!')
         and (:assignee is null or t.assignee = :assignee)
         and (:processInstanceKey is null or t.processInstanceKey = :processInstanceKey)
         and (:businessKey is null or t.businessKey = :businessKey)
       order by t.createdAt, t.key""")
+  /** {@code candidateGroup} must be escaped with {@link #likeLiteral}. */
   List<StaffTaskRecord> search(@Param("anyState") boolean anyState, @Param("states") List<StaffTaskRecord.State> states,
       @Param("candidateGroup") String candidateGroup, @Param("assignee") String assignee,
       @Param("processInstanceKey") Long processInstanceKey, @Param("businessKey") String businessKey, Limit limit);
+
+  /** A value matched literally inside LIKE: its wildcards (and the escape character '!') are escaped. */
+  static String likeLiteral(String value) {
+    return value == null ? null : value.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+  }
 
   @Modifying(clearAutomatically = true, flushAutomatically = true)
   @Query("""

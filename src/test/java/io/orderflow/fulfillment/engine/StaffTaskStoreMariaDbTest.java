@@ -103,6 +103,10 @@ class StaffTaskStoreMariaDbTest {
     assertThat(searchGroup("warehouse")).isEmpty();
     assertThat(searchGroup("madrid")).isEmpty();
     assertThat(searchGroup(null)).containsExactly(madrid, madridAndSupervisors, madridEast, mad, sofia, nobody);
+    // LIKE wildcards in a requested group are literal characters, not patterns
+    assertThat(searchGroup("%")).isEmpty();
+    assertThat(searchGroup("warehouse_madrid")).isEmpty();
+    assertThat(searchGroup("warehouse-%")).isEmpty();
   }
 
   @Test
@@ -200,7 +204,7 @@ class StaffTaskStoreMariaDbTest {
   }
 
   private List<Long> searchGroup(String group) {
-    return keys(tasks.search(true, ALL, group, null, null, null, Limit.of(100)));
+    return keys(tasks.search(true, ALL, StaffTaskRecordRepository.likeLiteral(group), null, null, null, Limit.of(100)));
   }
 
   private static List<Long> keys(List<StaffTaskRecord> records) {
