@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Currency;
@@ -69,6 +70,34 @@ class CustomerOrder {
   @Column(name = "payment_reference", nullable = false)
   private String paymentReference;
 
+  @Enumerated(EnumType.STRING)
+  @Column(name = "delivery_method", nullable = false)
+  private DeliveryMethod deliveryMethod;
+
+  @Column(name = "pickup_point_id")
+  private String pickupPointId;
+
+  @Column(name = "delivery_date")
+  private LocalDate deliveryDate;
+
+  @Column(name = "delivery_window")
+  private String deliveryWindow;
+
+  @Column(name = "gift_wrap", nullable = false)
+  private boolean giftWrap;
+
+  @Column(name = "gift_message")
+  private String giftMessage;
+
+  @Column(name = "fragile_packaging", nullable = false)
+  private boolean fragilePackaging;
+
+  @Column(name = "delivery_instructions")
+  private String deliveryInstructions;
+
+  @Column(name = "marketing_consent", nullable = false)
+  private boolean marketingConsent;
+
   @Column(name = "warehouse_id")
   private String warehouseId;
 
@@ -97,7 +126,8 @@ class CustomerOrder {
   protected CustomerOrder() {}
 
   CustomerOrder(String id, String orderNumber, OrderService.Customer customer, OrderService.Address address,
-      Currency currency, String paymentMethod, String paymentReference, Instant now) {
+      Currency currency, String paymentMethod, String paymentReference, OrderService.Delivery delivery,
+      boolean marketingConsent, Instant now) {
     this.id = id;
     this.orderNumber = orderNumber;
     this.status = OrderStatus.PLACED;
@@ -112,6 +142,15 @@ class CustomerOrder {
     this.totalAmount = BigDecimal.ZERO.setScale(2);
     this.paymentMethod = paymentMethod;
     this.paymentReference = paymentReference;
+    this.deliveryMethod = delivery.method();
+    this.pickupPointId = delivery.pickupPointId();
+    this.deliveryDate = delivery.slotDate();
+    this.deliveryWindow = delivery.slotWindow();
+    this.giftWrap = delivery.giftWrap();
+    this.giftMessage = delivery.giftMessage();
+    this.fragilePackaging = delivery.fragilePackaging();
+    this.deliveryInstructions = delivery.instructions();
+    this.marketingConsent = marketingConsent;
     this.placedAt = now;
     this.updatedAt = now;
   }
@@ -195,6 +234,11 @@ class CustomerOrder {
   String paymentMethod() { return paymentMethod; }
   String paymentReference() { return paymentReference; }
   String warehouseId() { return warehouseId; }
+  OrderService.Delivery delivery() {
+    return new OrderService.Delivery(deliveryMethod, pickupPointId, deliveryDate, deliveryWindow, giftWrap, giftMessage,
+        fragilePackaging, deliveryInstructions);
+  }
+  boolean marketingConsent() { return marketingConsent; }
   String trackingNumber() { return trackingNumber; }
   String cancellationReason() { return cancellationReason; }
   Long processInstanceKey() { return processInstanceKey; }

@@ -40,7 +40,8 @@ public class OrderPlacement {
     }
   }
 
-  private void start(OrderSummary order) {
+  /** Starts the process of a committed order; on failure the retry above starts it later. */
+  public void start(OrderSummary order) {
     try {
       long key = starter.startOrderProcess(order.id(), order.orderNumber());
       orders.processStarted(order.id(), key);

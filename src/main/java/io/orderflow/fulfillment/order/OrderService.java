@@ -10,6 +10,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashSet;
@@ -32,8 +33,24 @@ public class OrderService {
 
   public record RequestedLine(String sku, int quantity) {}
 
+  /** What the customer chose for the delivery at checkout. */
+  public record Delivery(DeliveryMethod method, String pickupPointId, LocalDate slotDate, String slotWindow,
+      boolean giftWrap, String giftMessage, boolean fragilePackaging, String instructions) {
+
+    public static Delivery standard() {
+      return new Delivery(DeliveryMethod.STANDARD, null, null, null, false, null, false, null);
+    }
+  }
+
   public record PlaceOrder(Customer customer, Address shippingAddress, List<RequestedLine> lines, String paymentMethod,
-      String paymentReference) {}
+      String paymentReference, Delivery delivery, boolean marketingConsent) {
+
+    /** An order placed directly (not from a cart): standard delivery, no marketing consent. */
+    public PlaceOrder(Customer customer, Address shippingAddress, List<RequestedLine> lines, String paymentMethod,
+        String paymentReference) {
+      this(customer, shippingAddress, lines, paymentMethod, paymentReference, Delivery.standard(), false);
+    }
+  }
 
   public record LineSummary(int lineNo, String sku, String productName, int quantity, BigDecimal unitPrice,
       BigDecimal lineTotal) {}
@@ -41,7 +58,7 @@ public class OrderService {
   public record OrderSummary(String id, String orderNumber, OrderStatus status, Customer customer, Address shippingAddress,
       Currency currency, BigDecimal totalAmount, String paymentMethod, String paymentReference, String warehouseId,
       String trackingNumber, String cancellationReason, Long processInstanceKey, Instant placedAt, Instant updatedAt,
-      List<LineSummary> lines) {
+      List<LineSummary> lines, Delivery delivery, boolean marketingConsent) {
 
     public String deliveryCountry() {
       return shippingAddress.country();
@@ -91,7 +108,8 @@ public class OrderService {
     }
     Instant now = clock.instant();
     CustomerOrder order = new CustomerOrder(UUID.randomUUID().toString(), newOrderNumber(), command.customer(),
-        command.shippingAddress(), currency, command.paymentMethod(), command.paymentReference(), now);
+        command.shippingAddress(), currency, command.paymentMethod(), command.paymentReference(),
+        command.delivery() == null ? Delivery.standard() : command.delivery(), command.marketingConsent(), now);
     for (RequestedLine line : command.lines()) {
       Product p = products.get(line.sku());
       order.addLine(p.sku(), p.displayName(), line.quantity(), p.price());
@@ -153,6 +171,6 @@ public class OrderService {
         o.totalAmount(), o.paymentMethod(), o.paymentReference(), o.warehouseId(), o.trackingNumber(),
         o.cancellationReason(), o.processInstanceKey(), o.placedAt(), o.updatedAt(),
         o.lines().stream().map(l -> new LineSummary(l.lineNo(), l.sku(), l.productName(), l.quantity(),
-            l.unitPrice(), l.lineTotal())).toList());
+            l.unitPrice(), l.lineTotal())).toList(), o.delivery(), o.marketingConsent());
   }
 }

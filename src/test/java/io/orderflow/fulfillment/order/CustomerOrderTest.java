@@ -26,7 +26,7 @@ class CustomerOrderTest {
   private static CustomerOrder newOrder() {
     return new CustomerOrder("order-1", "ORD-ABCD2345", new Customer("Ana García", "ana@example.com", null),
         new Address("Calle Mayor 1", "28013", "Madrid", "ES"), Currency.getInstance("EUR"), "CARD", "pm_card_visa",
-        PLACED_AT);
+        OrderService.Delivery.standard(), false, PLACED_AT);
   }
 
   private static CustomerOrder orderIn(OrderStatus status) {

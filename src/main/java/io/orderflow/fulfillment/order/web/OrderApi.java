@@ -1,0 +1,71 @@
+package io.orderflow.fulfillment.order.web;
+
+import io.orderflow.fulfillment.order.DeliveryMethod;
+import io.orderflow.fulfillment.order.OrderService;
+import io.orderflow.fulfillment.order.OrderStatus;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Request and response types of the order API (JSON), validated at the edge. */
+public final class OrderApi {
+
+  private OrderApi() {}
+
+  public enum PaymentMethod { CARD }
+
+  public record CustomerData(@NotBlank @Size(max = 200) String name, @NotBlank @Email @Size(max = 254) String email,
+      @Pattern(regexp = "^\\+?[0-9 ()\\-]{6,20}$", message = "must be a phone number") String phone) {
+
+    public OrderService.Customer toCustomer() {
+      return new OrderService.Customer(name, email, phone);
+    }
+  }
+
+  public record AddressData(@NotBlank @Size(max = 200) String street, @NotBlank @Size(max = 20) String postalCode,
+      @NotBlank @Size(max = 100) String city,
+      @NotBlank @Pattern(regexp = "^[A-Z]{2}$", message = "must be an ISO 3166 country code such as ES") String country) {
+
+    public OrderService.Address toAddress() {
+      return new OrderService.Address(street, postalCode, city, country);
+    }
+  }
+
+  public record PaymentData(@NotNull PaymentMethod method,
+      @NotBlank @Pattern(regexp = "^pm_[A-Za-z0-9_]{2,60}$",
+          message = "must be the payment-method id issued by the payment provider (pm_...); card numbers are never accepted")
+      String paymentMethodId) {}
+
+  public record SlotData(@NotNull LocalDate date, @NotBlank @Size(max = 20) String window) {}
+
+  public record DeliveryData(@NotNull DeliveryMethod method,
+      @Size(max = 40) @Pattern(regexp = "^[A-Za-z0-9-]+$", message = "must be a pickup point id") String pickupPointId,
+      @NotNull @Valid SlotData slot, boolean giftWrap, @Size(max = 300) String giftMessage, boolean fragilePackaging,
+      @Size(max = 500) String instructions) {
+
+    public OrderService.Delivery toDelivery() {
+      return new OrderService.Delivery(method, pickupPointId, slot.date(), slot.window(), giftWrap, giftMessage,
+          fragilePackaging, instructions);
+    }
+  }
+
+  public record LineView(int lineNo, String sku, String productName, int quantity, BigDecimal unitPrice,
+      BigDecimal lineTotal) {}
+
+  public record StepView(String elementId, String name, String type) {}
+
+  public record IncidentView(String elementId, String errorType, String message) {}
+
+  public record OrderView(String id, String orderNumber, OrderStatus status, String customerName, String customerEmail,
+      OrderService.Address shippingAddress, OrderService.Delivery delivery, boolean marketingConsent, String currency,
+      BigDecimal totalAmount, String paymentMethod, String warehouseId, String trackingNumber,
+      String cancellationReason, Long processInstanceKey, String processStatus, List<StepView> currentSteps,
+      List<IncidentView> incidents, Instant placedAt, Instant updatedAt, List<LineView> lines) {}
+}

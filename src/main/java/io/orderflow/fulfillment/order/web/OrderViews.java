@@ -1,0 +1,37 @@
+package io.orderflow.fulfillment.order.web;
+
+import io.orderflow.fulfillment.order.OrderService.OrderSummary;
+import io.orderflow.fulfillment.order.web.OrderApi.IncidentView;
+import io.orderflow.fulfillment.order.web.OrderApi.LineView;
+import io.orderflow.fulfillment.order.web.OrderApi.OrderView;
+import io.orderflow.fulfillment.order.web.OrderApi.StepView;
+import io.orderflow.fulfillment.process.ProcessState;
+import io.orderflow.fulfillment.process.ProcessState.InstanceView;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** An order as the API shows it: the stored order plus where its process stands now. */
+@Component
+public class OrderViews {
+
+  private final ProcessState processState;
+
+  OrderViews(ProcessState processState) {
+    this.processState = processState;
+  }
+
+  public OrderView view(OrderSummary o) {
+    InstanceView instance = o.processInstanceKey() == null ? null : processState.instance(o.processInstanceKey());
+    return new OrderView(o.id(), o.orderNumber(), o.status(), o.customer().name(), o.customer().email(),
+        o.shippingAddress(), o.delivery(), o.marketingConsent(), o.currency().getCurrencyCode(), o.totalAmount(),
+        o.paymentMethod(), o.warehouseId(), o.trackingNumber(), o.cancellationReason(), o.processInstanceKey(),
+        instance == null ? "NOT_STARTED" : instance.status().name(),
+        instance == null ? List.of() : instance.activeElements().stream()
+            .map(e -> new StepView(e.elementId(), e.name(), e.type())).toList(),
+        instance == null ? List.of() : instance.incidents().stream()
+            .map(i -> new IncidentView(i.elementId(), i.errorType(), i.message())).toList(),
+        o.placedAt(), o.updatedAt(),
+        o.lines().stream().map(l -> new LineView(l.lineNo(), l.sku(), l.productName(), l.quantity(), l.unitPrice(),
+            l.lineTotal())).toList());
+  }
+}
