@@ -81,13 +81,17 @@ class MariaDbMigrationTest {
 
   @Test
   void appliesTheSchemaAndTheRepeatableDemoData() {
-    // The first two runs in the history (a later test of this class re-applies the demo data on purpose).
+    // Every versioned migration in db/migration, in order, then the repeatable demo data (a later test of this class
+    // re-applies the demo data on purpose, so only the first run after the versioned ones is looked at).
+    List<String> versions = versionedMigrations();
     List<Map<String, Object>> firstRuns = jdbc.queryForList("""
         select version, description, type, success from flyway_schema_history
-        where installed_rank <= 2 order by installed_rank""");
-    assertThat(firstRuns).extracting(r -> r.get("version"), r -> r.get("description"), r -> r.get("type"),
-            r -> r.get("success"))
-        .containsExactly(tuple("1", "orders inventory tasks", "SQL", true), tuple(null, "demo data", "SQL", true));
+        where installed_rank <= ? order by installed_rank""", versions.size() + 1);
+    assertThat(firstRuns).extracting(r -> r.get("version")).containsExactlyElementsOf(
+        java.util.stream.Stream.concat(versions.stream(), java.util.stream.Stream.of((String) null)).toList());
+    assertThat(firstRuns.get(0)).containsEntry("description", "orders inventory tasks");
+    assertThat(firstRuns.get(versions.size())).containsEntry("description", "demo data");
+    assertThat(firstRuns).extracting(r -> r.get("success")).containsOnly(true);
     assertThat(flyway.info().pending()).isEmpty();
     assertThat(flyway.info().applied()).extracting(MigrationInfo::getState)
         .containsOnly(MigrationState.SUCCESS, MigrationState.SUPERSEDED);
@@ -100,12 +104,12 @@ class MariaDbMigrationTest {
         select constraint_name from information_schema.check_constraints
         where constraint_schema = database() order by constraint_name""", String.class);
     assertThat(checks).contains("ck_product_price", "ck_product_weight", "ck_stock_on_hand", "ck_stock_reserved",
-        "ck_line_quantity", "ck_reservation_quantity");
+        "ck_line_quantity", "ck_reservation_quantity", "ck_cart_line_quantity");
     List<String> foreignKeys = jdbc.queryForList("""
         select constraint_name from information_schema.referential_constraints
         where constraint_schema = database() order by constraint_name""", String.class);
     assertThat(foreignKeys).containsExactlyInAnyOrder("fk_stock_product", "fk_stock_warehouse", "fk_order_warehouse",
-        "fk_line_order", "fk_line_product", "fk_reservation_stock");
+        "fk_line_order", "fk_line_product", "fk_reservation_stock", "fk_cart_line_cart", "fk_cart_line_product");
     assertThat(jdbc.queryForList("""
         select distinct table_name from information_schema.tables
         where table_schema = database() and engine <> 'InnoDB'""", String.class))
@@ -192,5 +196,16 @@ class MariaDbMigrationTest {
   private int onHand(String sku, String warehouseId) {
     return jdbc.queryForObject("select on_hand from stock where sku = ? and warehouse_id = ?", Integer.class, sku,
         warehouseId);
+  }
+
+  /** The versions of src/main/resources/db/migration/V*__*.sql, in numeric order. */
+  private static List<String> versionedMigrations() {
+    try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(
+        java.nio.file.Path.of("src/main/resources/db/migration"))) {
+      return files.map(p -> p.getFileName().toString()).filter(n -> n.matches("V\\d+__.+\\.sql"))
+          .map(n -> n.substring(1, n.indexOf("__"))).sorted(java.util.Comparator.comparingInt(Integer::parseInt)).toList();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 }
