@@ -1,7 +1,6 @@
 package io.orderflow.fulfillment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.spring.configuration.CamundaAutoConfiguration;
