@@ -39,9 +39,12 @@ class ModelDeployer implements ApplicationRunner {
   @Override
   public void run(ApplicationArguments args) {
     DeploymentEvent deployment = deploy(models.resources());
-    log.info("Deployed to the {} engine: {}", embedded ? "embedded" : "cluster",
+    log.info("Deployed to the {} engine: processes [{}], decisions [{}], forms [{}]", embedded ? "embedded" : "cluster",
         deployment.getProcesses().stream().map(p -> p.getBpmnProcessId() + " v" + p.getVersion())
-            .collect(Collectors.joining(", ")));
+            .collect(Collectors.joining(", ")),
+        deployment.getDecisions().stream().map(d -> d.getDmnDecisionId() + " v" + d.getVersion())
+            .collect(Collectors.joining(", ")),
+        deployment.getForm().stream().map(f -> f.getFormId() + " v" + f.getVersion()).collect(Collectors.joining(", ")));
   }
 
   DeploymentEvent deploy(List<ModelResource> resources) {
