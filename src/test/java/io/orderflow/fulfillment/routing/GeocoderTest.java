@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.orderflow.fulfillment.shared.InvalidRequestException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -24,12 +25,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @DataJpaTest(showSql = false)
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@Import(Geocoder.class)
+@Import({Geocoder.class, ShipmentPlanner.class})
 @DisplayName("Locating a delivery address by its postal code")
 class GeocoderTest {
 
   @Autowired
   Geocoder geocoder;
+
+  @Autowired
+  ShipmentPlanner planner;
 
   @Autowired
   JdbcTemplate jdbc;
@@ -162,5 +166,31 @@ class GeocoderTest {
 
     // then
     assertThat(varna.name()).isEqualTo("Varna");
+  }
+
+  @ParameterizedTest(name = "{0} {1} ({2}) ships from {3}")
+  @CsvSource({
+      "ES, 46001,  Valencia, madrid",
+      "PL, 30-001, Kraków,   warsaw",
+      "BG, 4000,   Plovdiv,  sofia",
+  })
+  @DisplayName("An address is routed to the nearest demo warehouse that holds the goods")
+  void routesAddressesToTheNearestWarehouse(String country, String postalCode, String city, String warehouse) {
+    // given: the demo warehouses, each holding the whole order
+    Map<String, Integer> stock = Map.of("TSHIRT-ORG-M", 10, "MUG-CERAMIC", 10);
+    List<CandidateWarehouse> warehouses = List.of(
+        new CandidateWarehouse("madrid", new GeoPoint(40.4168, -3.7038), stock),
+        new CandidateWarehouse("warsaw", new GeoPoint(52.2297, 21.0122), stock),
+        new CandidateWarehouse("sofia", new GeoPoint(42.6977, 23.3219), stock));
+    LinkedHashMap<String, Integer> order = new LinkedHashMap<>(Map.of("TSHIRT-ORG-M", 2));
+
+    // when
+    RoutingPlan plan = planner.plan(order, geocoder.locate(country, postalCode), warehouses);
+
+    // then
+    assertThat(plan.shipments()).singleElement().satisfies(s -> {
+      assertThat(s.warehouseId()).isEqualTo(warehouse);
+      assertThat(s.lines()).containsExactly(Map.entry("TSHIRT-ORG-M", 2));
+    });
   }
 }
