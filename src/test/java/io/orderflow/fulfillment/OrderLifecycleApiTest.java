@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -182,6 +184,57 @@ class OrderLifecycleApiTest {
         "trackingNumber", "SX000000000ES", "type", "DELIVERED", "occurredAt", "2026-11-23T12:00:00Z"));
     assertThat(event.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(count("tracking_event where event_id = 'e-404'")).isZero();
+  }
+
+  @ParameterizedTest(name = "{0} {1} ({2}) is served from {3}")
+  @CsvSource({
+      "46001, Valencia, ES, madrid",
+      "30-001, Kraków, PL, warsaw",
+      "4000, Plovdiv, BG, sofia"})
+  @DisplayName("An order goes to the warehouse nearest to its delivery address, and the order says why")
+  void nearestWarehouse(String postalCode, String city, String country, String warehouse) {
+    Map<String, Object> body = new java.util.HashMap<>(orderBody(country, "pm_card_visa", Map.of("COFFEE-BEANS-1KG", 1)));
+    body.put("shippingAddress", Map.of("street", "Main street 1", "postalCode", postalCode, "city", city, "country", country));
+    ResponseEntity<Map<String, Object>> created = post("/api/orders", body);
+    assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+    Map<String, Object> reserved = await().atMost(WAIT).until(() -> get("/api/orders/" + created.getBody().get("id")),
+        o -> o.get("warehouseId") != null);
+    assertThat(reserved.get("warehouseId")).isEqualTo(warehouse);
+    assertThat(reserved.get("routingReason").toString()).contains("nearest warehouse that holds every line").contains("km");
+  }
+
+  @Test
+  @DisplayName("A basket no single warehouse holds is planned as a split, and cancelled while orders ship in one parcel")
+  void splitBasketIsNotShippedYet() {
+    // given: the only limited print is in Madrid, and another article is short in Madrid but plentiful elsewhere
+    Map<String, Object> shortInMadrid = http.exchange("/api/stock?sku=LAMP-DESK-LED&sku=YOGA-MAT&sku=MUG-CERAMIC&sku=SNEAKER-TRAIL-41",
+        HttpMethod.GET, null, LIST).getBody().stream()
+        .filter(r -> !"madrid".equals(r.get("warehouseId")))
+        .max(java.util.Comparator.comparingInt(r -> (Integer) r.get("available"))).orElseThrow();
+    String sku = (String) shortInMadrid.get("sku");
+    int inMadrid = stock("madrid", sku).get(sku);
+    org.junit.jupiter.api.Assumptions.assumeTrue((Integer) shortInMadrid.get("available") > inMadrid,
+        "demo stock has an article with more units outside Madrid");
+
+    // when
+    String orderId = (String) place("ES", "pm_card_visa", Map.of("PRINT-LIMITED", 1, sku, inMadrid + 1)).get("id");
+
+    // then
+    Map<String, Object> cancelled = awaitOrder(orderId, "CANCELLED");
+    assertThat(cancelled.get("cancellationReason").toString()).startsWith("Cannot ship in one parcel")
+        .contains("2 shipments");
+    assertThat(reserved("madrid", "PRINT-LIMITED")).isZero();
+  }
+
+  @Test
+  @DisplayName("An address the routing cannot place is refused at once, naming the postal code")
+  void unknownPostalCode() {
+    Map<String, Object> body = new java.util.HashMap<>(orderBody("ES", "pm_card_visa", Map.of("MUG-CERAMIC", 1)));
+    body.put("shippingAddress", Map.of("street", "Calle 1", "postalCode", "99999", "city", "Nowhere", "country", "ES"));
+    ResponseEntity<Map<String, Object>> refused = post("/api/orders", body);
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getBody().get("errors")).asList().extracting("field").containsExactly("shippingAddress.postalCode");
   }
 
   @Test

@@ -2,6 +2,11 @@ package io.orderflow.fulfillment.inventory;
 
 import io.orderflow.fulfillment.order.OrderService;
 import io.orderflow.fulfillment.order.OrderService.OrderSummary;
+import io.orderflow.fulfillment.routing.CandidateWarehouse;
+import io.orderflow.fulfillment.routing.GeoPoint;
+import io.orderflow.fulfillment.routing.Geocoder;
+import io.orderflow.fulfillment.routing.RoutingPlan;
+import io.orderflow.fulfillment.routing.ShipmentPlanner;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
@@ -19,13 +24,16 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Stock per SKU and warehouse. A reservation is all-or-nothing per warehouse and taken with conditional updates,
- * so concurrent orders never take the same unit; every operation is keyed by the order id and may be repeated.
+ * Stock per SKU and warehouse. The routing chooses the warehouse nearest to the delivery address that holds every
+ * line; the reservation there is all-or-nothing and taken with conditional updates, so concurrent orders never take
+ * the same unit (if they did take it first, the order is planned again). Every operation is keyed by the order id
+ * and may be repeated.
  */
 @Service
 public class Inventory {
 
   private static final Logger log = LoggerFactory.getLogger(Inventory.class);
+  static final int MAX_PLANNING_ATTEMPTS = 3;
 
   public sealed interface ReservationResult {
     record Reserved(String warehouseId, List<ReservedLine> lines) implements ReservationResult {}
@@ -42,15 +50,20 @@ public class Inventory {
   private final StockReservationRepository reservations;
   private final WarehouseRepository warehouses;
   private final OrderService orders;
+  private final Geocoder geocoder;
+  private final ShipmentPlanner planner;
   private final TransactionTemplate tx;
   private final Clock clock;
 
   Inventory(StockRepository stock, StockReservationRepository reservations, WarehouseRepository warehouses,
-      OrderService orders, PlatformTransactionManager txManager, Clock clock) {
+      OrderService orders, Geocoder geocoder, ShipmentPlanner planner, PlatformTransactionManager txManager,
+      Clock clock) {
     this.stock = stock;
     this.reservations = reservations;
     this.warehouses = warehouses;
     this.orders = orders;
+    this.geocoder = geocoder;
+    this.planner = planner;
     this.tx = new TransactionTemplate(txManager);
     this.clock = clock;
   }
@@ -68,34 +81,41 @@ public class Inventory {
     Map<String, Integer> wanted = order.lines().stream()
         .collect(Collectors.toMap(OrderService.LineSummary::sku, OrderService.LineSummary::quantity, Integer::sum,
             LinkedHashMap::new));
+    GeoPoint destination = geocoder.locate(order.deliveryCountry(), order.shippingAddress().postalCode());
 
-    Map<String, Map<String, Stock>> byWarehouse = stock.findBySkuIn(wanted.keySet()).stream()
-        .collect(Collectors.groupingBy(Stock::warehouseId, Collectors.toMap(Stock::sku, s -> s)));
-    List<Warehouse> candidates = warehouses.findAll().stream()
-        .filter(w -> canShipAll(byWarehouse.getOrDefault(w.id(), Map.of()), wanted))
-        .sorted(Comparator.comparing((Warehouse w) -> !w.country().equals(order.deliveryCountry()))
-            .thenComparing(Warehouse::id))
-        .toList();
-
-    for (Warehouse warehouse : candidates) {
+    for (int attempt = 1; attempt <= MAX_PLANNING_ATTEMPTS; attempt++) {
+      RoutingPlan plan = planner.plan(wanted, destination, candidates(wanted.keySet()));
+      if (!plan.isComplete()) {
+        return new ReservationResult.OutOfStock("Out of stock: " + plan.reason());
+      }
+      if (plan.isSplit()) {
+        // Fulfilment runs one shipment per order today; split shipments come with per-shipment fulfilment.
+        return new ReservationResult.OutOfStock("Cannot ship in one parcel: " + plan.reason());
+      }
+      String warehouseId = plan.shipments().get(0).warehouseId();
       try {
-        ReservationResult result = tx.execute(status -> tryReserve(orderId, warehouse.id(), wanted));
-        if (result != null) {
-          log.info("Reserved stock for order {} in warehouse {}", orderId, warehouse.id());
-          return result;
-        }
+        ReservationResult result = tx.execute(status -> tryReserve(orderId, warehouseId, wanted, plan.reason()));
+        log.info("Reserved stock for order {} in warehouse {}: {}", orderId, warehouseId, plan.reason());
+        return result;
       } catch (StockTakenException taken) {
-        log.debug("Stock for order {} taken concurrently in {}, trying the next warehouse", orderId, warehouse.id());
+        log.debug("Stock for order {} taken concurrently in {}, planning again", orderId, warehouseId);
       } catch (DataIntegrityViolationException duplicate) {
         // The same job ran concurrently and won: its reservation stands.
-        Optional<ReservationResult> won = existingReservation(orderId);
-        if (won.isPresent()) {
-          return won.get();
-        }
-        throw duplicate;
+        return existingReservation(orderId).orElseThrow(() -> duplicate);
       }
     }
-    return new ReservationResult.OutOfStock(shortageReason(wanted, byWarehouse));
+    // Not a business outcome: the job fails and Zeebe retries it with fresh stock figures.
+    throw new IllegalStateException("Stock for order " + orderId + " kept changing during " + MAX_PLANNING_ATTEMPTS
+        + " reservation attempts");
+  }
+
+  private List<CandidateWarehouse> candidates(java.util.Set<String> skus) {
+    Map<String, Map<String, Integer>> available = stock.findBySkuIn(skus).stream()
+        .collect(Collectors.groupingBy(Stock::warehouseId, Collectors.toMap(Stock::sku, Stock::available)));
+    return warehouses.findAll().stream()
+        .map(w -> new CandidateWarehouse(w.id(), w.name(), GeoPoint.of(w.latitude(), w.longitude()),
+            available.getOrDefault(w.id(), Map.of())))
+        .toList();
   }
 
   /** Gives back every active reservation of the order; a second call finds nothing left to release. */
@@ -145,7 +165,8 @@ public class Inventory {
         .toList();
   }
 
-  private ReservationResult tryReserve(String orderId, String warehouseId, Map<String, Integer> wanted) {
+  private ReservationResult tryReserve(String orderId, String warehouseId, Map<String, Integer> wanted,
+      String routingReason) {
     Map<String, String> bins = stock.findByWarehouseIdAndSkuIn(warehouseId, wanted.keySet()).stream()
         .collect(Collectors.toMap(Stock::sku, Stock::binLocation));
     Instant now = clock.instant();
@@ -156,7 +177,7 @@ public class Inventory {
       }
       reservations.saveAndFlush(new StockReservation(orderId, line.getKey(), warehouseId, line.getValue(), now));
     }
-    orders.stockReserved(orderId, warehouseId);
+    orders.stockReserved(orderId, warehouseId, routingReason);
     return new ReservationResult.Reserved(warehouseId, wanted.entrySet().stream()
         .map(e -> new ReservedLine(e.getKey(), e.getValue(), bins.get(e.getKey()))).toList());
   }
@@ -171,24 +192,6 @@ public class Inventory {
         .stream().collect(Collectors.toMap(Stock::sku, Stock::binLocation));
     return Optional.of(new ReservationResult.Reserved(warehouseId,
         rows.stream().map(r -> new ReservedLine(r.sku(), r.quantity(), bins.get(r.sku()))).toList()));
-  }
-
-  private static boolean canShipAll(Map<String, Stock> inWarehouse, Map<String, Integer> wanted) {
-    return wanted.entrySet().stream().allMatch(e -> {
-      Stock s = inWarehouse.get(e.getKey());
-      return s != null && s.available() >= e.getValue();
-    });
-  }
-
-  private static String shortageReason(Map<String, Integer> wanted, Map<String, Map<String, Stock>> byWarehouse) {
-    String detail = wanted.entrySet().stream().map(e -> {
-      int best = byWarehouse.values().stream().map(m -> m.get(e.getKey()))
-          .filter(s -> s != null).mapToInt(Stock::available).max().orElse(0);
-      return best >= e.getValue() ? null : e.getKey() + " (ordered " + e.getValue() + ", at most " + best + " in one warehouse)";
-    }).filter(s -> s != null).collect(Collectors.joining(", "));
-    return detail.isEmpty()
-        ? "No single warehouse can ship all lines together"
-        : "Out of stock: " + detail;
   }
 
   /** Thrown inside a reservation attempt to roll it back. */

@@ -101,6 +101,9 @@ class CustomerOrder {
   @Column(name = "warehouse_id")
   private String warehouseId;
 
+  @Column(name = "routing_reason")
+  private String routingReason;
+
   @Column(name = "tracking_number")
   private String trackingNumber;
 
@@ -164,12 +167,13 @@ class CustomerOrder {
     this.processInstanceKey = key;
   }
 
-  void stockReserved(String warehouseId, Instant now) {
+  void stockReserved(String warehouseId, String routingReason, Instant now) {
     if (status == OrderStatus.STOCK_RESERVED && warehouseId.equals(this.warehouseId)) {
       return;
     }
     require(Set.of(OrderStatus.PLACED), "reserved");
     this.warehouseId = warehouseId;
+    this.routingReason = routingReason == null ? null : truncate(routingReason, 1000);
     move(OrderStatus.STOCK_RESERVED, now);
   }
 
@@ -240,6 +244,7 @@ class CustomerOrder {
   }
   boolean marketingConsent() { return marketingConsent; }
   String trackingNumber() { return trackingNumber; }
+  String routingReason() { return routingReason; }
   String cancellationReason() { return cancellationReason; }
   Long processInstanceKey() { return processInstanceKey; }
   Instant placedAt() { return placedAt; }

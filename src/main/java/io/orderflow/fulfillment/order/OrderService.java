@@ -2,6 +2,7 @@ package io.orderflow.fulfillment.order;
 
 import io.orderflow.fulfillment.catalog.Catalog;
 import io.orderflow.fulfillment.catalog.Product;
+import io.orderflow.fulfillment.routing.Geocoder;
 import io.orderflow.fulfillment.shared.InvalidRequestException;
 import io.orderflow.fulfillment.shared.InvalidRequestException.FieldProblem;
 import io.orderflow.fulfillment.shared.NotFoundException;
@@ -58,7 +59,7 @@ public class OrderService {
   public record OrderSummary(String id, String orderNumber, OrderStatus status, Customer customer, Address shippingAddress,
       Currency currency, BigDecimal totalAmount, String paymentMethod, String paymentReference, String warehouseId,
       String trackingNumber, String cancellationReason, Long processInstanceKey, Instant placedAt, Instant updatedAt,
-      List<LineSummary> lines, Delivery delivery, boolean marketingConsent) {
+      List<LineSummary> lines, Delivery delivery, boolean marketingConsent, String routingReason) {
 
     public String deliveryCountry() {
       return shippingAddress.country();
@@ -69,12 +70,14 @@ public class OrderService {
 
   private final OrderRepository orders;
   private final Catalog catalog;
+  private final Geocoder geocoder;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
-  OrderService(OrderRepository orders, Catalog catalog, Clock clock) {
+  OrderService(OrderRepository orders, Catalog catalog, Geocoder geocoder, Clock clock) {
     this.orders = orders;
     this.catalog = catalog;
+    this.geocoder = geocoder;
     this.clock = clock;
   }
 
@@ -103,6 +106,12 @@ public class OrderService {
         problems.add(new FieldProblem("lines[" + i + "].sku", "priced in " + product.currency() + ", the order is in " + currency));
       }
     }
+    try {
+      // The delivery address must be one the routing can place on the map.
+      geocoder.locate(command.shippingAddress().country(), command.shippingAddress().postalCode());
+    } catch (InvalidRequestException unknownArea) {
+      problems.addAll(unknownArea.problems());
+    }
     if (!problems.isEmpty()) {
       throw new InvalidRequestException(problems);
     }
@@ -126,8 +135,9 @@ public class OrderService {
     load(orderId).processStarted(processInstanceKey);
   }
 
-  public void stockReserved(String orderId, String warehouseId) {
-    load(orderId).stockReserved(warehouseId, clock.instant());
+  /** The goods are reserved in this warehouse; the reason says why the routing chose it. */
+  public void stockReserved(String orderId, String warehouseId, String routingReason) {
+    load(orderId).stockReserved(warehouseId, routingReason, clock.instant());
   }
 
   public void paymentAuthorized(String orderId) {
@@ -171,6 +181,6 @@ public class OrderService {
         o.totalAmount(), o.paymentMethod(), o.paymentReference(), o.warehouseId(), o.trackingNumber(),
         o.cancellationReason(), o.processInstanceKey(), o.placedAt(), o.updatedAt(),
         o.lines().stream().map(l -> new LineSummary(l.lineNo(), l.sku(), l.productName(), l.quantity(),
-            l.unitPrice(), l.lineTotal())).toList(), o.delivery(), o.marketingConsent());
+            l.unitPrice(), l.lineTotal())).toList(), o.delivery(), o.marketingConsent(), o.routingReason());
   }
 }

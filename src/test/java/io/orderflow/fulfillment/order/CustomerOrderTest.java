@@ -36,7 +36,7 @@ class CustomerOrderTest {
       return order;
     }
     if (status.compareTo(OrderStatus.STOCK_RESERVED) >= 0) {
-      order.stockReserved("MAD", LATER);
+      order.stockReserved("MAD", "nearest", LATER);
     }
     if (status.compareTo(OrderStatus.PAYMENT_AUTHORIZED) >= 0) {
       order.paymentAuthorized(LATER);
@@ -63,7 +63,7 @@ class CustomerOrderTest {
       assertThat(order.status()).isEqualTo(OrderStatus.PLACED);
 
       // when
-      order.stockReserved("MAD", LATER);
+      order.stockReserved("MAD", "nearest", LATER);
       // then
       assertThat(order.status()).isEqualTo(OrderStatus.STOCK_RESERVED);
       assertThat(order.warehouseId()).isEqualTo("MAD");
@@ -99,7 +99,7 @@ class CustomerOrderTest {
       CustomerOrder order = orderIn(OrderStatus.STOCK_RESERVED);
 
       // when
-      order.stockReserved("MAD", EVEN_LATER);
+      order.stockReserved("MAD", "nearest", EVEN_LATER);
 
       // then
       assertThat(order.status()).isEqualTo(OrderStatus.STOCK_RESERVED);
@@ -114,7 +114,7 @@ class CustomerOrderTest {
       CustomerOrder order = orderIn(OrderStatus.STOCK_RESERVED);
 
       // when / then
-      assertThatThrownBy(() -> order.stockReserved("WAW", EVEN_LATER))
+      assertThatThrownBy(() -> order.stockReserved("WAW", "nearest", EVEN_LATER))
           .isInstanceOf(IllegalOrderStateException.class);
       assertThat(order.warehouseId()).isEqualTo("MAD");
     }
@@ -254,7 +254,7 @@ class CustomerOrderTest {
       CustomerOrder order = orderIn(status);
 
       // when / then
-      assertThatThrownBy(() -> order.stockReserved("MAD", EVEN_LATER)).isInstanceOf(IllegalOrderStateException.class);
+      assertThatThrownBy(() -> order.stockReserved("MAD", "nearest", EVEN_LATER)).isInstanceOf(IllegalOrderStateException.class);
       assertThat(order.status()).isEqualTo(status);
     }
 

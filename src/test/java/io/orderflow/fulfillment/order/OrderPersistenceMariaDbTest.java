@@ -43,7 +43,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** Orders with their lines through OrderService and OrderRepository on MariaDB, in committed transactions. */
 @MariaDbJpaTest
-@Import({OrderService.class, Catalog.class})
+@Import({OrderService.class, Catalog.class, io.orderflow.fulfillment.routing.Geocoder.class})
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 class OrderPersistenceMariaDbTest {
 
@@ -142,7 +142,7 @@ class OrderPersistenceMariaDbTest {
 
     Instant reservedAt = placedAt.plus(Duration.ofMillis(1500)).plusNanos(999_000);
     clock.set(reservedAt);
-    orders.stockReserved(id, "madrid");
+    orders.stockReserved(id, "madrid", "nearest");
     assertThat(version(id)).isEqualTo(1);
 
     clock.set(reservedAt.plusSeconds(60));
@@ -167,7 +167,7 @@ class OrderPersistenceMariaDbTest {
 
     assertThatThrownBy(() -> tx.executeWithoutResult(s -> {
       CustomerOrder stale = repository.findWithLinesById(id).orElseThrow(); // version 0
-      requiresNew.executeWithoutResult(s2 -> orders.stockReserved(id, "warsaw")); // committed: version 1
+      requiresNew.executeWithoutResult(s2 -> orders.stockReserved(id, "warsaw", "nearest")); // committed: version 1
       stale.cancel("customer changed their mind", clock.instant());
       repository.flush();
     })).isInstanceOf(ObjectOptimisticLockingFailureException.class);

@@ -56,7 +56,7 @@ class OrderServiceTest {
   private final OrderRepository repository = mock(OrderRepository.class);
   private final Catalog catalog = mock(Catalog.class);
   private final OrderService service =
-      new OrderService(repository, catalog, Clock.fixed(NOW, ZoneOffset.UTC));
+      new OrderService(repository, catalog, mock(io.orderflow.fulfillment.routing.Geocoder.class), Clock.fixed(NOW, ZoneOffset.UTC));
 
   @BeforeEach
   void catalogueAndRepository() {
@@ -214,7 +214,7 @@ class OrderServiceTest {
     when(repository.findWithLinesById("missing")).thenReturn(Optional.empty());
 
     // when / then
-    assertThatThrownBy(() -> service.stockReserved("missing", "MAD"))
+    assertThatThrownBy(() -> service.stockReserved("missing", "MAD", "nearest"))
         .isInstanceOf(NotFoundException.class)
         .hasMessageContaining("missing");
   }

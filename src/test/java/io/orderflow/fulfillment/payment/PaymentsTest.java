@@ -72,6 +72,6 @@ class PaymentsTest {
     return new OrderSummary(id, "ORD-AAAA2222", OrderStatus.STOCK_RESERVED, new Customer("Ana", "ana@example.com", null),
         new Address("Calle 1", "28013", "Madrid", "ES"), Currency.getInstance("EUR"), new BigDecimal("51.80"), "CARD",
         paymentMethodId, "madrid", null, null, 1L, Instant.EPOCH, Instant.EPOCH, List.of(),
-        OrderService.Delivery.standard(), false);
+        OrderService.Delivery.standard(), false, null);
   }
 }

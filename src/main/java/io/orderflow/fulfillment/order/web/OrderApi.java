@@ -65,7 +65,7 @@ public final class OrderApi {
 
   public record OrderView(String id, String orderNumber, OrderStatus status, String customerName, String customerEmail,
       OrderService.Address shippingAddress, OrderService.Delivery delivery, boolean marketingConsent, String currency,
-      BigDecimal totalAmount, String paymentMethod, String warehouseId, String trackingNumber,
+      BigDecimal totalAmount, String paymentMethod, String warehouseId, String routingReason, String trackingNumber,
       String cancellationReason, Long processInstanceKey, String processStatus, List<StepView> currentSteps,
       List<IncidentView> incidents, Instant placedAt, Instant updatedAt, List<LineView> lines) {}
 }

@@ -24,7 +24,7 @@ public class OrderViews {
     InstanceView instance = o.processInstanceKey() == null ? null : processState.instance(o.processInstanceKey());
     return new OrderView(o.id(), o.orderNumber(), o.status(), o.customer().name(), o.customer().email(),
         o.shippingAddress(), o.delivery(), o.marketingConsent(), o.currency().getCurrencyCode(), o.totalAmount(),
-        o.paymentMethod(), o.warehouseId(), o.trackingNumber(), o.cancellationReason(), o.processInstanceKey(),
+        o.paymentMethod(), o.warehouseId(), o.routingReason(), o.trackingNumber(), o.cancellationReason(), o.processInstanceKey(),
         instance == null ? "NOT_STARTED" : instance.status().name(),
         instance == null ? List.of() : instance.activeElements().stream()
             .map(e -> new StepView(e.elementId(), e.name(), e.type())).toList(),
