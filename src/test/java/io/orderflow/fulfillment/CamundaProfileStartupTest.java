@@ -98,7 +98,7 @@ class CamundaProfileStartupTest {
     String orderId = (String) placed.getBody().get("id");
 
     // then: the workers ran against the "cluster" and the pick task exists there as a Camunda user task
-    UserTaskRecordValue pick = await().atMost(Duration.ofSeconds(30)).until(() -> records(ValueType.USER_TASK).stream()
+    UserTaskRecordValue pick = await().atMost(Duration.ofSeconds(60)).until(() -> records(ValueType.USER_TASK).stream()
             .filter(r -> r.getIntent() == UserTaskIntent.CREATED).map(r -> (UserTaskRecordValue) r.getValue())
             .filter(t -> t.getElementId().equals("UserTask_PickOrder")).findFirst(),
         java.util.Optional::isPresent).orElseThrow();

@@ -31,7 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
     properties = {"fulfillment.engine.port=0", "fulfillment.orders.start-retry-interval=PT1H"})
 class OrderLifecycleApiTest {
 
-  private static final Duration WAIT = Duration.ofSeconds(20);
+  private static final Duration WAIT = Duration.ofSeconds(60);
   private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {};
   private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {};
 

@@ -79,7 +79,7 @@ class CartCheckoutApiTest {
     assertThat(order).containsEntry("marketingConsent", true);
     assertThat(exchange(HttpMethod.GET, "/api/carts/" + cart, null).getBody())
         .containsEntry("status", "CHECKED_OUT").containsEntry("orderId", order.get("id"));
-    await().atMost(Duration.ofSeconds(20)).until(() -> !http.exchange("/api/tasks?orderId=" + order.get("id"),
+    await().atMost(Duration.ofSeconds(60)).until(() -> !http.exchange("/api/tasks?orderId=" + order.get("id"),
         HttpMethod.GET, null, LIST).getBody().isEmpty());
 
     // and a second click on "buy" creates nothing
