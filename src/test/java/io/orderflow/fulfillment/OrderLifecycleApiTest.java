@@ -228,6 +228,20 @@ class OrderLifecycleApiTest {
   }
 
   @Test
+  @DisplayName("A direct order is held to the same delivery rules as a checkout: only offered slots, pickup points need one")
+  void directOrdersFollowTheDeliveryRules() {
+    int orders = count("customer_order");
+    Map<String, Object> body = new java.util.HashMap<>(orderBody("ES", "pm_card_visa", Map.of("MUG-CERAMIC", 1)));
+    body.put("delivery", Map.of("method", "PICKUP_POINT", "slot", Map.of("date", "2020-01-04", "window", "ALL_DAY"),
+        "giftWrap", false, "giftMessage", "Hi!", "fragilePackaging", false));
+    ResponseEntity<Map<String, Object>> refused = post("/api/orders", body);
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getBody().get("errors")).asList().extracting("field")
+        .containsExactlyInAnyOrder("delivery.pickupPointId", "delivery.giftMessage", "delivery.slot");
+    assertThat(count("customer_order")).isEqualTo(orders);
+  }
+
+  @Test
   @DisplayName("An address the routing cannot place is refused at once, naming the postal code")
   void unknownPostalCode() {
     Map<String, Object> body = new java.util.HashMap<>(orderBody("ES", "pm_card_visa", Map.of("MUG-CERAMIC", 1)));

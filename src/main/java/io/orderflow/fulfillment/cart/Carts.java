@@ -3,14 +3,12 @@ package io.orderflow.fulfillment.cart;
 import io.orderflow.fulfillment.catalog.Catalog;
 import io.orderflow.fulfillment.catalog.Product;
 import io.orderflow.fulfillment.inventory.Inventory;
-import io.orderflow.fulfillment.order.DeliveryMethod;
 import io.orderflow.fulfillment.order.OrderPlacement;
 import io.orderflow.fulfillment.order.OrderService;
 import io.orderflow.fulfillment.order.OrderService.OrderSummary;
 import io.orderflow.fulfillment.shared.ConflictException;
 import io.orderflow.fulfillment.shared.InvalidRequestException;
 import io.orderflow.fulfillment.shared.NotFoundException;
-import io.orderflow.fulfillment.shipping.DeliveryOptions;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
@@ -41,18 +39,16 @@ public class Carts {
   private final Inventory inventory;
   private final OrderService orders;
   private final OrderPlacement placement;
-  private final DeliveryOptions deliveryOptions;
   private final TransactionTemplate tx;
   private final Clock clock;
 
   Carts(CartRepository carts, Catalog catalog, Inventory inventory, OrderService orders, OrderPlacement placement,
-      DeliveryOptions deliveryOptions, PlatformTransactionManager txManager, Clock clock) {
+      PlatformTransactionManager txManager, Clock clock) {
     this.carts = carts;
     this.catalog = catalog;
     this.inventory = inventory;
     this.orders = orders;
     this.placement = placement;
-    this.deliveryOptions = deliveryOptions;
     this.tx = new TransactionTemplate(txManager);
     this.clock = clock;
   }
@@ -97,7 +93,6 @@ public class Carts {
    */
   public OrderSummary checkout(String cartId, Checkout checkout) {
     OrderService.Delivery delivery = checkout.delivery();
-    validateDelivery(delivery);
     OrderSummary order;
     try {
       order = tx.execute(status -> {
@@ -118,20 +113,6 @@ public class Carts {
     }
     placement.start(order);
     return orders.summary(order.id());
-  }
-
-  private void validateDelivery(OrderService.Delivery delivery) {
-    if (delivery.method() == DeliveryMethod.PICKUP_POINT && (delivery.pickupPointId() == null || delivery.pickupPointId().isBlank())) {
-      throw new InvalidRequestException("delivery.pickupPointId", "is required for delivery to a pickup point");
-    }
-    if (delivery.method() != DeliveryMethod.PICKUP_POINT && delivery.pickupPointId() != null) {
-      throw new InvalidRequestException("delivery.pickupPointId", "only applies to delivery to a pickup point");
-    }
-    if (!delivery.giftWrap() && delivery.giftMessage() != null && !delivery.giftMessage().isBlank()) {
-      throw new InvalidRequestException("delivery.giftMessage", "a gift message needs gift wrapping");
-    }
-    deliveryOptions.requireOffered(delivery.method(),
-        new DeliveryOptions.DeliverySlot(delivery.slotDate(), delivery.slotWindow()), "delivery.slot");
   }
 
   private Cart load(String cartId) {

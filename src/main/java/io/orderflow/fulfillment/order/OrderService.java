@@ -71,13 +71,15 @@ public class OrderService {
   private final OrderRepository orders;
   private final Catalog catalog;
   private final Geocoder geocoder;
+  private final DeliveryOptions deliveryOptions;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
-  OrderService(OrderRepository orders, Catalog catalog, Geocoder geocoder, Clock clock) {
+  OrderService(OrderRepository orders, Catalog catalog, Geocoder geocoder, DeliveryOptions deliveryOptions, Clock clock) {
     this.orders = orders;
     this.catalog = catalog;
     this.geocoder = geocoder;
+    this.deliveryOptions = deliveryOptions;
     this.clock = clock;
   }
 
@@ -112,18 +114,44 @@ public class OrderService {
     } catch (InvalidRequestException unknownArea) {
       problems.addAll(unknownArea.problems());
     }
+    Delivery delivery = command.delivery() == null ? Delivery.standard() : command.delivery();
+    problems.addAll(deliveryProblems(delivery));
     if (!problems.isEmpty()) {
       throw new InvalidRequestException(problems);
     }
     Instant now = clock.instant();
     CustomerOrder order = new CustomerOrder(UUID.randomUUID().toString(), newOrderNumber(), command.customer(),
         command.shippingAddress(), currency, command.paymentMethod(), command.paymentReference(),
-        command.delivery() == null ? Delivery.standard() : command.delivery(), command.marketingConsent(), now);
+        delivery, command.marketingConsent(), now);
     for (RequestedLine line : command.lines()) {
       Product p = products.get(line.sku());
       order.addLine(p.sku(), p.displayName(), line.quantity(), p.price());
     }
     return summaryOf(orders.saveAndFlush(order));
+  }
+
+  /** Pickup-point rules, gift message only with gift wrap, and a chosen slot must be one offered now. */
+  private List<FieldProblem> deliveryProblems(Delivery delivery) {
+    List<FieldProblem> problems = new ArrayList<>();
+    boolean pickup = delivery.method() == DeliveryMethod.PICKUP_POINT;
+    if (pickup && (delivery.pickupPointId() == null || delivery.pickupPointId().isBlank())) {
+      problems.add(new FieldProblem("delivery.pickupPointId", "is required for delivery to a pickup point"));
+    }
+    if (!pickup && delivery.pickupPointId() != null) {
+      problems.add(new FieldProblem("delivery.pickupPointId", "only applies to delivery to a pickup point"));
+    }
+    if (!delivery.giftWrap() && delivery.giftMessage() != null && !delivery.giftMessage().isBlank()) {
+      problems.add(new FieldProblem("delivery.giftMessage", "a gift message needs gift wrapping"));
+    }
+    if (delivery.slotDate() != null || delivery.slotWindow() != null) {
+      try {
+        deliveryOptions.requireOffered(delivery.method(),
+            new DeliveryOptions.DeliverySlot(delivery.slotDate(), delivery.slotWindow()), "delivery.slot");
+      } catch (InvalidRequestException notOffered) {
+        problems.addAll(notOffered.problems());
+      }
+    }
+    return problems;
   }
 
   @Transactional(readOnly = true)

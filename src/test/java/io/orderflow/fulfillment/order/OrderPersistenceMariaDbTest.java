@@ -43,7 +43,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** Orders with their lines through OrderService and OrderRepository on MariaDB, in committed transactions. */
 @MariaDbJpaTest
-@Import({OrderService.class, Catalog.class, io.orderflow.fulfillment.routing.Geocoder.class})
+@Import({OrderService.class, Catalog.class, io.orderflow.fulfillment.routing.Geocoder.class, DeliveryOptions.class})
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 class OrderPersistenceMariaDbTest {
 

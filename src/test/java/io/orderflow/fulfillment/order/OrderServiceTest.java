@@ -56,7 +56,9 @@ class OrderServiceTest {
   private final OrderRepository repository = mock(OrderRepository.class);
   private final Catalog catalog = mock(Catalog.class);
   private final OrderService service =
-      new OrderService(repository, catalog, mock(io.orderflow.fulfillment.routing.Geocoder.class), Clock.fixed(NOW, ZoneOffset.UTC));
+      new OrderService(repository, catalog, mock(io.orderflow.fulfillment.routing.Geocoder.class),
+          new DeliveryOptions(Clock.fixed(NOW, ZoneOffset.UTC), java.time.ZoneId.of("Europe/Madrid")),
+          Clock.fixed(NOW, ZoneOffset.UTC));
 
   @BeforeEach
   void catalogueAndRepository() {

@@ -1,11 +1,10 @@
-package io.orderflow.fulfillment.shipping;
+package io.orderflow.fulfillment.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.orderflow.fulfillment.order.DeliveryMethod;
 import io.orderflow.fulfillment.shared.InvalidRequestException;
-import io.orderflow.fulfillment.shipping.DeliveryOptions.DeliverySlot;
+import io.orderflow.fulfillment.order.DeliveryOptions.DeliverySlot;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,6 +1,5 @@
-package io.orderflow.fulfillment.shipping;
+package io.orderflow.fulfillment.order;
 
-import io.orderflow.fulfillment.order.DeliveryMethod;
 import io.orderflow.fulfillment.shared.InvalidRequestException;
 import java.time.Clock;
 import java.time.DayOfWeek;

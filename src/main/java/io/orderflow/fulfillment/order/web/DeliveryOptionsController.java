@@ -1,8 +1,8 @@
-package io.orderflow.fulfillment.shipping.web;
+package io.orderflow.fulfillment.order.web;
 
 import io.orderflow.fulfillment.order.DeliveryMethod;
-import io.orderflow.fulfillment.shipping.DeliveryOptions;
-import io.orderflow.fulfillment.shipping.DeliveryOptions.DeliverySlot;
+import io.orderflow.fulfillment.order.DeliveryOptions;
+import io.orderflow.fulfillment.order.DeliveryOptions.DeliverySlot;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
