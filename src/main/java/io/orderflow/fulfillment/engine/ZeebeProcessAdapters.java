@@ -23,12 +23,14 @@ class ZeebeProcessAdapters implements OrderProcessStarter, ProcessMessages {
   }
 
   @Override
-  public long startOrderProcess(String orderId, String orderNumber) {
+  public long startOrderProcess(String orderId, String orderNumber, Map<String, Object> decisionInputs) {
+    Map<String, Object> variables = new java.util.HashMap<>(decisionInputs);
+    variables.put(OrderFulfillmentProcess.Variables.ORDER_ID, orderId);
+    variables.put(OrderFulfillmentProcess.Variables.ORDER_NUMBER, orderNumber);
     return client.newCreateInstanceCommand()
         .bpmnProcessId(OrderFulfillmentProcess.PROCESS_ID)
         .latestVersion()
-        .variables(Map.of(OrderFulfillmentProcess.Variables.ORDER_ID, orderId,
-            OrderFulfillmentProcess.Variables.ORDER_NUMBER, orderNumber))
+        .variables(variables)
         .send()
         .join(TIMEOUT_SECONDS, TimeUnit.SECONDS)
         .getProcessInstanceKey();

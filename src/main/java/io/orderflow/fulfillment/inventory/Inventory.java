@@ -1,12 +1,15 @@
 package io.orderflow.fulfillment.inventory;
 
+import io.orderflow.fulfillment.catalog.Catalog;
 import io.orderflow.fulfillment.order.OrderService;
 import io.orderflow.fulfillment.order.OrderService.OrderSummary;
 import io.orderflow.fulfillment.routing.CandidateWarehouse;
 import io.orderflow.fulfillment.routing.GeoPoint;
 import io.orderflow.fulfillment.routing.Geocoder;
+import io.orderflow.fulfillment.routing.PlannedShipment;
 import io.orderflow.fulfillment.routing.RoutingPlan;
 import io.orderflow.fulfillment.routing.ShipmentPlanner;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
@@ -36,10 +39,28 @@ public class Inventory {
   static final int MAX_PLANNING_ATTEMPTS = 3;
 
   public sealed interface ReservationResult {
-    record Reserved(String warehouseId, List<ReservedLine> lines) implements ReservationResult {}
+    /**
+     * The goods are held: one shipment per warehouse (nearest first), and per SKU the units no warehouse has
+     * ({@code unavailable}; empty when the whole order is served).
+     */
+    record Reserved(List<ReservedShipment> shipments, Map<String, Integer> unavailable) implements ReservationResult {
 
+      public String warehouseId() {
+        return shipments.get(0).warehouseId();
+      }
+
+      public boolean complete() {
+        return unavailable.isEmpty();
+      }
+    }
+
+    /** No warehouse has any of the ordered goods. */
     record OutOfStock(String reason) implements ReservationResult {}
   }
+
+  /** A parcel: where it leaves from, its distance to the customer (km), its weight (kg) and its pick list. */
+  public record ReservedShipment(int shipmentNo, String warehouseId, BigDecimal distanceKm, BigDecimal weightKg,
+      List<ReservedLine> lines) {}
 
   public record ReservedLine(String sku, int quantity, String binLocation) {}
 
@@ -51,13 +72,15 @@ public class Inventory {
   private final WarehouseRepository warehouses;
   private final OrderService orders;
   private final Geocoder geocoder;
+  private final Catalog catalog;
   private final ShipmentPlanner planner;
   private final TransactionTemplate tx;
   private final Clock clock;
 
   Inventory(StockRepository stock, StockReservationRepository reservations, WarehouseRepository warehouses,
-      OrderService orders, Geocoder geocoder, ShipmentPlanner planner, PlatformTransactionManager txManager,
-      Clock clock) {
+      OrderService orders, Geocoder geocoder, Catalog catalog, ShipmentPlanner planner,
+      PlatformTransactionManager txManager, Clock clock) {
+    this.catalog = catalog;
     this.stock = stock;
     this.reservations = reservations;
     this.warehouses = warehouses;
@@ -69,8 +92,10 @@ public class Inventory {
   }
 
   /**
-   * Reserves every line of the order in one warehouse (same country as the delivery address first) and records the
-   * warehouse on the order. Repeating the call returns the reservation already made.
+   * Reserves the order as the routing plans it: the nearest warehouse that holds everything, otherwise the fewest
+   * warehouses (then the shortest distances) that together hold what is in stock. Units nobody has are reported as
+   * unavailable (the customer decides about them). The plan and its reason are recorded on the order. Repeating the
+   * call returns the reservation already made.
    */
   public ReservationResult reserveForOrder(String orderId) {
     Optional<ReservationResult> existing = existingReservation(orderId);
@@ -82,23 +107,21 @@ public class Inventory {
         .collect(Collectors.toMap(OrderService.LineSummary::sku, OrderService.LineSummary::quantity, Integer::sum,
             LinkedHashMap::new));
     GeoPoint destination = geocoder.locate(order.deliveryCountry(), order.shippingAddress().postalCode());
+    Map<String, Integer> gramsPerUnit = catalog.bySku(List.copyOf(wanted.keySet())).entrySet().stream()
+        .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().weightGrams()));
 
     for (int attempt = 1; attempt <= MAX_PLANNING_ATTEMPTS; attempt++) {
       RoutingPlan plan = planner.plan(wanted, destination, candidates(wanted.keySet()));
-      if (!plan.isComplete()) {
+      if (plan.shipments().isEmpty()) {
         return new ReservationResult.OutOfStock("Out of stock: " + plan.reason());
       }
-      if (plan.isSplit()) {
-        // Fulfilment runs one shipment per order today; split shipments come with per-shipment fulfilment.
-        return new ReservationResult.OutOfStock("Cannot ship in one parcel: " + plan.reason());
-      }
-      String warehouseId = plan.shipments().get(0).warehouseId();
       try {
-        ReservationResult result = tx.execute(status -> tryReserve(orderId, warehouseId, wanted, plan.reason()));
-        log.info("Reserved stock for order {} in warehouse {}: {}", orderId, warehouseId, plan.reason());
-        return result;
+        tx.executeWithoutResult(status -> tryReserve(orderId, plan, gramsPerUnit));
+        log.info("Reserved stock for order {} in {}: {}", orderId,
+            plan.shipments().stream().map(PlannedShipment::warehouseId).toList(), plan.reason());
+        return existingReservation(orderId).orElseThrow();
       } catch (StockTakenException taken) {
-        log.debug("Stock for order {} taken concurrently in {}, planning again", orderId, warehouseId);
+        log.debug("Stock for order {} taken concurrently, planning again", orderId);
       } catch (DataIntegrityViolationException duplicate) {
         // The same job ran concurrently and won: its reservation stands.
         return existingReservation(orderId).orElseThrow(() -> duplicate);
@@ -107,6 +130,20 @@ public class Inventory {
     // Not a business outcome: the job fails and Zeebe retries it with fresh stock figures.
     throw new IllegalStateException("Stock for order " + orderId + " kept changing during " + MAX_PLANNING_ATTEMPTS
         + " reservation attempts");
+  }
+
+  /** The reservation is held until the quote's validity ends (the process releases it then if not accepted). */
+  @Transactional
+  public void holdUntil(String orderId, Instant expiresAt) {
+    reservations.findByOrderIdOrderById(orderId).stream()
+        .filter(r -> r.status() == StockReservation.Status.ACTIVE)
+        .forEach(r -> r.expiresAt(expiresAt));
+  }
+
+  /** An accepted quote keeps the goods until they ship. */
+  @Transactional
+  public void holdUntilShipped(String orderId) {
+    holdUntil(orderId, null);
   }
 
   private List<CandidateWarehouse> candidates(java.util.Set<String> skus) {
@@ -136,12 +173,12 @@ public class Inventory {
     return released;
   }
 
-  /** The reserved goods leave the warehouse with the courier: on-hand and reserved go down once. */
+  /** The goods reserved in this warehouse leave with the courier: on-hand and reserved go down once. */
   @Transactional
-  public int issueForShipment(String orderId) {
+  public int issueForShipment(String orderId, String warehouseId) {
     int issued = 0;
     for (StockReservation r : reservations.findByOrderIdOrderById(orderId)) {
-      if (reservations.closeIfActive(r.id(), StockReservation.Status.ISSUED, clock.instant()) == 1) {
+      if (r.warehouseId().equals(warehouseId) && reservations.closeIfActive(r.id(), StockReservation.Status.ISSUED, clock.instant()) == 1) {
         if (stock.issue(r.sku(), r.warehouseId(), r.quantity()) != 1) {
           throw new IllegalStateException("Cannot issue " + r.quantity() + " x " + r.sku() + " from " + r.warehouseId());
         }
@@ -165,21 +202,22 @@ public class Inventory {
         .toList();
   }
 
-  private ReservationResult tryReserve(String orderId, String warehouseId, Map<String, Integer> wanted,
-      String routingReason) {
-    Map<String, String> bins = stock.findByWarehouseIdAndSkuIn(warehouseId, wanted.keySet()).stream()
-        .collect(Collectors.toMap(Stock::sku, Stock::binLocation));
+  private void tryReserve(String orderId, RoutingPlan plan, Map<String, Integer> gramsPerUnit) {
     Instant now = clock.instant();
-    for (Map.Entry<String, Integer> line : wanted.entrySet()) {
-      if (stock.reserveIfAvailable(line.getKey(), warehouseId, line.getValue()) != 1) {
-        // Someone took the units since we looked: undo this warehouse's attempt and try the next one.
-        throw new StockTakenException();
+    List<OrderService.PlannedParcel> parcels = new java.util.ArrayList<>();
+    for (PlannedShipment shipment : plan.shipments()) {
+      int grams = 0;
+      for (Map.Entry<String, Integer> line : shipment.lines().entrySet()) {
+        if (stock.reserveIfAvailable(line.getKey(), shipment.warehouseId(), line.getValue()) != 1) {
+          // Someone took the units since we looked: undo this attempt and plan again.
+          throw new StockTakenException();
+        }
+        reservations.saveAndFlush(new StockReservation(orderId, line.getKey(), shipment.warehouseId(), line.getValue(), now));
+        grams += gramsPerUnit.getOrDefault(line.getKey(), 0) * line.getValue();
       }
-      reservations.saveAndFlush(new StockReservation(orderId, line.getKey(), warehouseId, line.getValue(), now));
+      parcels.add(new OrderService.PlannedParcel(shipment.warehouseId(), shipment.distanceKm(), grams));
     }
-    orders.stockReserved(orderId, warehouseId, routingReason);
-    return new ReservationResult.Reserved(warehouseId, wanted.entrySet().stream()
-        .map(e -> new ReservedLine(e.getKey(), e.getValue(), bins.get(e.getKey()))).toList());
+    orders.stockReserved(orderId, plan.reason(), parcels, plan.unavailable());
   }
 
   private Optional<ReservationResult> existingReservation(String orderId) {
@@ -187,11 +225,21 @@ public class Inventory {
     if (rows.isEmpty()) {
       return Optional.empty();
     }
-    String warehouseId = rows.get(0).warehouseId();
-    Map<String, String> bins = stock.findByWarehouseIdAndSkuIn(warehouseId, rows.stream().map(StockReservation::sku).toList())
-        .stream().collect(Collectors.toMap(Stock::sku, Stock::binLocation));
-    return Optional.of(new ReservationResult.Reserved(warehouseId,
-        rows.stream().map(r -> new ReservedLine(r.sku(), r.quantity(), bins.get(r.sku()))).toList()));
+    OrderSummary order = orders.summary(orderId);
+    Map<String, String> bins = new java.util.HashMap<>();
+    stock.findBySkuIn(rows.stream().map(StockReservation::sku).distinct().toList())
+        .forEach(st -> bins.put(st.sku() + "@" + st.warehouseId(), st.binLocation()));
+    List<ReservedShipment> shipments = order.shipments().stream()
+        .map(s -> new ReservedShipment(s.shipmentNo(), s.warehouseId(), s.distanceKm(),
+            BigDecimal.valueOf(s.weightGrams()).movePointLeft(3),
+            rows.stream().filter(r -> r.warehouseId().equals(s.warehouseId()))
+                .map(r -> new ReservedLine(r.sku(), r.quantity(), bins.get(r.sku() + "@" + r.warehouseId())))
+                .toList()))
+        .toList();
+    Map<String, Integer> unavailable = new LinkedHashMap<>();
+    order.lines().stream().filter(l -> l.unavailableQuantity() > 0)
+        .forEach(l -> unavailable.merge(l.sku(), l.unavailableQuantity(), Integer::sum));
+    return Optional.of(new ReservationResult.Reserved(shipments, unavailable));
   }
 
   /** Thrown inside a reservation attempt to roll it back. */

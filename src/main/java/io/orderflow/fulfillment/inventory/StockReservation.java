@@ -42,6 +42,9 @@ class StockReservation {
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
 
+  @Column(name = "expires_at")
+  private Instant expiresAt;
+
   protected StockReservation() {}
 
   StockReservation(String orderId, String sku, String warehouseId, int quantity, Instant now) {
@@ -60,4 +63,9 @@ class StockReservation {
   String warehouseId() { return warehouseId; }
   int quantity() { return quantity; }
   Status status() { return status; }
+  Instant expiresAt() { return expiresAt; }
+
+  void expiresAt(Instant expiresAt) {
+    this.expiresAt = expiresAt;
+  }
 }

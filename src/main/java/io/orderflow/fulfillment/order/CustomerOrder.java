@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -110,6 +111,28 @@ class CustomerOrder {
   @Column(name = "cancellation_reason")
   private String cancellationReason;
 
+  @Column(name = "shipping_cost")
+  private BigDecimal shippingCost;
+
+  @Column(name = "quote_valid_until")
+  private Instant quoteValidUntil;
+
+  @Column(name = "quote_accepted_at")
+  private Instant quoteAcceptedAt;
+
+  @Column(name = "backorder_decision")
+  private String backorderDecision;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "payment_status", nullable = false)
+  private PaymentStatus paymentStatus = PaymentStatus.PENDING;
+
+  @Column(name = "payment_detail")
+  private String paymentDetail;
+
+  @Column(name = "acknowledged_at")
+  private Instant acknowledgedAt;
+
   @Column(name = "process_instance_key")
   private Long processInstanceKey;
 
@@ -125,6 +148,10 @@ class CustomerOrder {
   @OneToMany(mappedBy = "order", cascade = CascadeType.ALL, orphanRemoval = true)
   @OrderBy("lineNo")
   private List<OrderLine> lines = new ArrayList<>();
+
+  @OneToMany(mappedBy = "order", cascade = CascadeType.ALL, orphanRemoval = true)
+  @OrderBy("shipmentNo")
+  private List<OrderShipment> shipments = new ArrayList<>();
 
   protected CustomerOrder() {}
 
@@ -167,31 +194,152 @@ class CustomerOrder {
     this.processInstanceKey = key;
   }
 
-  void stockReserved(String warehouseId, String routingReason, Instant now) {
-    if (status == OrderStatus.STOCK_RESERVED && warehouseId.equals(this.warehouseId)) {
+  /**
+   * The routing's plan is reserved: one planned shipment per warehouse, and per SKU the units no warehouse could give
+   * (the customer decides about those). The first shipment's warehouse is the order's main warehouse.
+   */
+  void stockReserved(String routingReason, List<OrderService.PlannedParcel> parcels, Map<String, Integer> unavailable,
+      Instant now) {
+    if (status == OrderStatus.STOCK_RESERVED && !shipments.isEmpty()) {
       return;
     }
     require(Set.of(OrderStatus.PLACED), "reserved");
-    this.warehouseId = warehouseId;
+    if (parcels.isEmpty()) {
+      throw new IllegalArgumentException("a reservation needs at least one shipment");
+    }
+    for (OrderService.PlannedParcel parcel : parcels) {
+      shipments.add(new OrderShipment(this, shipments.size() + 1, parcel.warehouseId(), parcel.distanceKm(),
+          parcel.weightGrams()));
+    }
+    for (OrderLine line : lines) {
+      line.unavailable(Math.min(line.quantity(), unavailable.getOrDefault(line.sku(), 0)));
+    }
+    this.warehouseId = parcels.get(0).warehouseId();
     this.routingReason = routingReason == null ? null : truncate(routingReason, 1000);
     move(OrderStatus.STOCK_RESERVED, now);
+  }
+
+  /** The customer chose to receive what is available now and wait for the rest. */
+  void backorderUnavailable(Instant now) {
+    if ("BACKORDER".equals(backorderDecision)) {
+      return;
+    }
+    require(Set.of(OrderStatus.STOCK_RESERVED), "split into a shipment now and a backorder");
+    if (!hasUnavailableLines()) {
+      throw new IllegalOrderStateException(orderNumber, status, "backordered (every line is available)");
+    }
+    this.backorderDecision = "BACKORDER";
+    this.updatedAt = now;
+  }
+
+  boolean hasUnavailableLines() {
+    return lines.stream().anyMatch(l -> l.unavailableQuantity() > 0);
+  }
+
+  /** Each planned shipment gets its cost and transit time; the customer has until {@code validUntil} to accept. */
+  void quoted(Map<Integer, OrderService.ShipmentQuote> quotes, Instant validUntil, Instant now) {
+    if (status == OrderStatus.QUOTED && validUntil.equals(quoteValidUntil)) {
+      return;
+    }
+    require(Set.of(OrderStatus.STOCK_RESERVED), "quoted");
+    if (hasUnavailableLines() && backorderDecision == null) {
+      throw new IllegalOrderStateException(orderNumber, status, "quoted before the customer decided about unavailable lines");
+    }
+    BigDecimal total = BigDecimal.ZERO;
+    for (OrderShipment shipment : shipments) {
+      OrderService.ShipmentQuote quote = quotes.get(shipment.shipmentNo());
+      if (quote == null) {
+        throw new IllegalArgumentException("no quote for shipment " + shipment.shipmentNo());
+      }
+      shipment.quoted(quote.cost(), quote.transitDays());
+      total = total.add(quote.cost());
+    }
+    this.shippingCost = total.setScale(2, java.math.RoundingMode.HALF_UP);
+    this.quoteValidUntil = validUntil;
+    move(OrderStatus.QUOTED, now);
+  }
+
+  /**
+   * The customer's acceptance reached the process before the expiry timer did (the process decides that race; the
+   * API refuses acceptances after the validity end before they get there).
+   */
+  void acceptQuote(Instant now) {
+    if (status == OrderStatus.QUOTE_ACCEPTED) {
+      return;
+    }
+    require(Set.of(OrderStatus.QUOTED), "accepted (only a quoted order can be)");
+    this.quoteAcceptedAt = now;
+    move(OrderStatus.QUOTE_ACCEPTED, now);
+  }
+
+  /** The quote ran out without an answer. */
+  void expire(Instant now) {
+    if (status == OrderStatus.EXPIRED) {
+      return;
+    }
+    require(Set.of(OrderStatus.QUOTED), "expired");
+    move(OrderStatus.EXPIRED, now);
+  }
+
+  void paymentStatus(PaymentStatus paymentStatus, String detail, Instant now) {
+    this.paymentStatus = paymentStatus;
+    this.paymentDetail = detail == null ? null : truncate(detail, 500);
+    this.updatedAt = now;
+  }
+
+  /** The customer has been told the order is accepted; recorded once. */
+  boolean acknowledge(Instant now) {
+    if (acknowledgedAt != null) {
+      return false;
+    }
+    require(Set.of(OrderStatus.PAYMENT_AUTHORIZED, OrderStatus.SHIPPED, OrderStatus.DELIVERED), "acknowledged");
+    this.acknowledgedAt = now;
+    this.updatedAt = now;
+    return true;
   }
 
   void paymentAuthorized(Instant now) {
     if (status == OrderStatus.PAYMENT_AUTHORIZED) {
       return;
     }
-    require(Set.of(OrderStatus.STOCK_RESERVED), "marked paid");
+    require(Set.of(OrderStatus.QUOTE_ACCEPTED), "marked paid");
     move(OrderStatus.PAYMENT_AUTHORIZED, now);
   }
 
-  void shipped(String trackingNumber, Instant now) {
-    if (status == OrderStatus.SHIPPED && trackingNumber.equals(this.trackingNumber)) {
+  /**
+   * One parcel is with the courier. The order counts as SHIPPED when every planned parcel is; its tracking number is
+   * the first parcel's. Repeating the call with the same tracking number changes nothing.
+   */
+  void shipmentShipped(int shipmentNo, String trackingNumber, Instant now) {
+    OrderShipment shipment = shipment(shipmentNo);
+    if (trackingNumber.equals(shipment.trackingNumber())) {
       return;
     }
     require(Set.of(OrderStatus.PAYMENT_AUTHORIZED), "shipped");
-    this.trackingNumber = trackingNumber;
-    move(OrderStatus.SHIPPED, now);
+    if (shipment.trackingNumber() != null) {
+      throw new IllegalOrderStateException(orderNumber, status,
+          "shipped again: parcel " + shipmentNo + " already has tracking number " + shipment.trackingNumber());
+    }
+    shipment.shipped(trackingNumber);
+    if (this.trackingNumber == null || shipmentNo == 1) {
+      this.trackingNumber = shipments.get(0).trackingNumber() != null ? shipments.get(0).trackingNumber() : trackingNumber;
+    }
+    if (shipments.stream().allMatch(s -> s.trackingNumber() != null)) {
+      move(OrderStatus.SHIPPED, now);
+    } else {
+      this.updatedAt = now;
+    }
+  }
+
+  /** One parcel reached the customer; true when it was the last one and the order is now DELIVERED. */
+  boolean shipmentDelivered(int shipmentNo, Instant now) {
+    OrderShipment shipment = shipment(shipmentNo);
+    if (shipment.status() == OrderShipment.Status.PLANNED) {
+      throw new IllegalOrderStateException(orderNumber, status, "delivered before parcel " + shipmentNo + " was shipped");
+    }
+    shipment.delivered();
+    this.updatedAt = now;
+    return shipments.stream().allMatch(s -> s.status() == OrderShipment.Status.DELIVERED);
   }
 
   void delivered(Instant now) {
@@ -199,14 +347,23 @@ class CustomerOrder {
       return;
     }
     require(Set.of(OrderStatus.SHIPPED), "delivered");
+    for (OrderShipment s : shipments) {
+      s.delivered();
+    }
     move(OrderStatus.DELIVERED, now);
+  }
+
+  private OrderShipment shipment(int shipmentNo) {
+    return shipments.stream().filter(s -> s.shipmentNo() == shipmentNo).findFirst()
+        .orElseThrow(() -> new io.orderflow.fulfillment.shared.NotFoundException("Shipment", orderNumber + "/" + shipmentNo));
   }
 
   void cancel(String reason, Instant now) {
     if (status == OrderStatus.CANCELLED) {
       return;
     }
-    require(Set.of(OrderStatus.PLACED, OrderStatus.STOCK_RESERVED, OrderStatus.PAYMENT_AUTHORIZED), "cancelled");
+    require(Set.of(OrderStatus.PLACED, OrderStatus.STOCK_RESERVED, OrderStatus.QUOTED, OrderStatus.QUOTE_ACCEPTED,
+        OrderStatus.PAYMENT_AUTHORIZED), "cancelled");
     this.cancellationReason = reason == null || reason.isBlank() ? "Cancelled" : truncate(reason, 500);
     move(OrderStatus.CANCELLED, now);
   }
@@ -250,4 +407,18 @@ class CustomerOrder {
   Instant placedAt() { return placedAt; }
   Instant updatedAt() { return updatedAt; }
   List<OrderLine> lines() { return Collections.unmodifiableList(lines); }
+  List<OrderShipment> shipments() { return Collections.unmodifiableList(shipments); }
+  BigDecimal shippingCost() { return shippingCost; }
+  Instant quoteValidUntil() { return quoteValidUntil; }
+  Instant quoteAcceptedAt() { return quoteAcceptedAt; }
+  String backorderDecision() { return backorderDecision; }
+  PaymentStatus paymentStatus() { return paymentStatus; }
+  String paymentDetail() { return paymentDetail; }
+  Instant acknowledgedAt() { return acknowledgedAt; }
+
+  /** What the customer pays now: the goods that ship (unavailable units excluded) plus the accepted shipping cost. */
+  BigDecimal amountDue() {
+    BigDecimal goods = lines.stream().map(OrderLine::shippableTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
+    return goods.add(shippingCost == null ? BigDecimal.ZERO : shippingCost).setScale(2, java.math.RoundingMode.HALF_UP);
+  }
 }

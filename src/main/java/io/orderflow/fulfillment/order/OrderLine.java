@@ -38,6 +38,9 @@ class OrderLine {
   @Column(name = "unit_price", nullable = false)
   private BigDecimal unitPrice;
 
+  @Column(name = "unavailable_quantity", nullable = false)
+  private int unavailableQuantity;
+
   protected OrderLine() {}
 
   OrderLine(CustomerOrder order, int lineNo, String sku, String productName, int quantity, BigDecimal unitPrice) {
@@ -58,4 +61,15 @@ class OrderLine {
   int quantity() { return quantity; }
   BigDecimal unitPrice() { return unitPrice; }
   BigDecimal lineTotal() { return unitPrice.multiply(BigDecimal.valueOf(quantity)); }
+  int unavailableQuantity() { return unavailableQuantity; }
+  /** Units that ship with this order (the unavailable ones are backordered or the order is cancelled). */
+  int shippableQuantity() { return quantity - unavailableQuantity; }
+  BigDecimal shippableTotal() { return unitPrice.multiply(BigDecimal.valueOf(shippableQuantity())); }
+
+  void unavailable(int units) {
+    if (units < 0 || units > quantity) {
+      throw new IllegalArgumentException("unavailable units must be between 0 and " + quantity);
+    }
+    this.unavailableQuantity = units;
+  }
 }

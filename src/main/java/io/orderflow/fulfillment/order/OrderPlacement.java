@@ -43,7 +43,10 @@ public class OrderPlacement {
   /** Starts the process of a committed order; on failure the retry above starts it later. */
   public void start(OrderSummary order) {
     try {
-      long key = starter.startOrderProcess(order.id(), order.orderNumber());
+      long key = starter.startOrderProcess(order.id(), order.orderNumber(), java.util.Map.of(
+          "paymentMethod", order.paymentMethod(),
+          "deliveryMethod", order.delivery().method().name(),
+          "marketingConsent", order.marketingConsent()));
       orders.processStarted(order.id(), key);
       log.info("Order {} placed, process instance {}", order.id(), key);
     } catch (RuntimeException e) {

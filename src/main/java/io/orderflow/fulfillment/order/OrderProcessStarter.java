@@ -4,5 +4,9 @@ package io.orderflow.fulfillment.order;
 public interface OrderProcessStarter {
 
   /** @return the process instance key */
-  long startOrderProcess(String orderId, String orderNumber);
+  /**
+   * Starts the order's process with its id, number and the decision inputs the model routes on (payment method,
+   * delivery method, marketing consent).
+   */
+  long startOrderProcess(String orderId, String orderNumber, java.util.Map<String, Object> decisionInputs);
 }

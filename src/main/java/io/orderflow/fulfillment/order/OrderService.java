@@ -54,15 +54,43 @@ public class OrderService {
   }
 
   public record LineSummary(int lineNo, String sku, String productName, int quantity, BigDecimal unitPrice,
-      BigDecimal lineTotal) {}
+      BigDecimal lineTotal, int unavailableQuantity) {
+
+    public int shippableQuantity() {
+      return quantity - unavailableQuantity;
+    }
+  }
+
+  /** A parcel the routing planned: its warehouse, distance to the customer and weight. */
+  public record PlannedParcel(String warehouseId, BigDecimal distanceKm, int weightGrams) {}
+
+  /** The shipping quote of one parcel (from the shipping-quote decision). */
+  public record ShipmentQuote(BigDecimal cost, int transitDays) {}
+
+  public record ShipmentSummary(int shipmentNo, String warehouseId, BigDecimal distanceKm, int weightGrams,
+      BigDecimal shippingCost, Integer transitDays, String status, String trackingNumber) {}
+
+  /** The quote as the customer sees it. */
+  public record QuoteSummary(BigDecimal shippingCost, BigDecimal amountDue, Instant validUntil, Instant acceptedAt) {}
 
   public record OrderSummary(String id, String orderNumber, OrderStatus status, Customer customer, Address shippingAddress,
       Currency currency, BigDecimal totalAmount, String paymentMethod, String paymentReference, String warehouseId,
       String trackingNumber, String cancellationReason, Long processInstanceKey, Instant placedAt, Instant updatedAt,
-      List<LineSummary> lines, Delivery delivery, boolean marketingConsent, String routingReason) {
+      List<LineSummary> lines, Delivery delivery, boolean marketingConsent, String routingReason,
+      List<ShipmentSummary> shipments, QuoteSummary quote, String backorderDecision, PaymentStatus paymentStatus,
+      String paymentDetail, Instant acknowledgedAt) {
 
     public String deliveryCountry() {
       return shippingAddress.country();
+    }
+
+    /** What the customer pays: shippable goods plus shipping. */
+    public BigDecimal amountDue() {
+      return quote.amountDue();
+    }
+
+    public boolean hasUnavailableLines() {
+      return lines.stream().anyMatch(l -> l.unavailableQuantity() > 0);
     }
   }
 
@@ -163,17 +191,78 @@ public class OrderService {
     load(orderId).processStarted(processInstanceKey);
   }
 
-  /** The goods are reserved in this warehouse; the reason says why the routing chose it. */
-  public void stockReserved(String orderId, String warehouseId, String routingReason) {
-    load(orderId).stockReserved(warehouseId, routingReason, clock.instant());
+  /** The routing's parcels are reserved; {@code unavailable} holds the units per SKU no warehouse could give. */
+  public void stockReserved(String orderId, String routingReason, List<PlannedParcel> parcels,
+      Map<String, Integer> unavailable) {
+    load(orderId).stockReserved(routingReason, parcels, unavailable, clock.instant());
+  }
+
+  /**
+   * Checks that the customer may decide about the unavailable lines now (the process is waiting for that answer).
+   */
+  @Transactional(readOnly = true)
+  public OrderSummary requireAwaitingBackorderDecision(String orderId) {
+    CustomerOrder order = load(orderId);
+    if (order.status() != OrderStatus.STOCK_RESERVED || !order.hasUnavailableLines()
+        || order.backorderDecision() != null) {
+      throw new IllegalOrderStateException(order.orderNumber(), order.status(),
+          "asked about unavailable lines (no such question is open)");
+    }
+    return summaryOf(order);
+  }
+
+  public void backorderUnavailable(String orderId) {
+    load(orderId).backorderUnavailable(clock.instant());
+  }
+
+  public void quoted(String orderId, Map<Integer, ShipmentQuote> quotes, Instant validUntil) {
+    load(orderId).quoted(quotes, validUntil, clock.instant());
+  }
+
+  /** Checks that the quote is open for acceptance: the order is quoted and the quote has not expired. */
+  @Transactional(readOnly = true)
+  public OrderSummary requireOpenQuote(String orderId) {
+    CustomerOrder order = load(orderId);
+    if (order.status() == OrderStatus.QUOTED && !clock.instant().isBefore(order.quoteValidUntil())) {
+      throw new IllegalOrderStateException(order.orderNumber(), order.status(),
+          "accepted: the quote expired at " + order.quoteValidUntil());
+    }
+    if (order.status() != OrderStatus.QUOTED) {
+      throw new IllegalOrderStateException(order.orderNumber(), order.status(), "accepted (only a quoted order can be)");
+    }
+    return summaryOf(order);
+  }
+
+  /** The process caught the customer's acceptance (it decides the race against the expiry timer). */
+  public void quoteAccepted(String orderId) {
+    load(orderId).acceptQuote(clock.instant());
+  }
+
+  public void expire(String orderId) {
+    load(orderId).expire(clock.instant());
   }
 
   public void paymentAuthorized(String orderId) {
     load(orderId).paymentAuthorized(clock.instant());
   }
 
-  public void shipped(String orderId, String trackingNumber) {
-    load(orderId).shipped(trackingNumber, clock.instant());
+  /** The payment process reports where the payment stands; shown on the order. */
+  public void recordPaymentStatus(String orderId, PaymentStatus status, String detail) {
+    load(orderId).paymentStatus(status, detail, clock.instant());
+  }
+
+  /** Records that the customer was told the order is accepted; false when it was recorded before. */
+  public boolean acknowledge(String orderId) {
+    return load(orderId).acknowledge(clock.instant());
+  }
+
+  public void shipmentShipped(String orderId, int shipmentNo, String trackingNumber) {
+    load(orderId).shipmentShipped(shipmentNo, trackingNumber, clock.instant());
+  }
+
+  /** One parcel delivered; true when every parcel of the order is. */
+  public boolean shipmentDelivered(String orderId, int shipmentNo) {
+    return load(orderId).shipmentDelivered(shipmentNo, clock.instant());
   }
 
   public void delivered(String orderId) {
@@ -209,6 +298,11 @@ public class OrderService {
         o.totalAmount(), o.paymentMethod(), o.paymentReference(), o.warehouseId(), o.trackingNumber(),
         o.cancellationReason(), o.processInstanceKey(), o.placedAt(), o.updatedAt(),
         o.lines().stream().map(l -> new LineSummary(l.lineNo(), l.sku(), l.productName(), l.quantity(),
-            l.unitPrice(), l.lineTotal())).toList(), o.delivery(), o.marketingConsent(), o.routingReason());
+            l.unitPrice(), l.lineTotal(), l.unavailableQuantity())).toList(), o.delivery(), o.marketingConsent(),
+        o.routingReason(),
+        o.shipments().stream().map(s -> new ShipmentSummary(s.shipmentNo(), s.warehouseId(), s.distanceKm(),
+            s.weightGrams(), s.shippingCost(), s.transitDays(), s.status().name(), s.trackingNumber())).toList(),
+        new QuoteSummary(o.shippingCost(), o.amountDue(), o.quoteValidUntil(), o.quoteAcceptedAt()),
+        o.backorderDecision(), o.paymentStatus(), o.paymentDetail(), o.acknowledgedAt());
   }
 }

@@ -2,5 +2,20 @@ package io.orderflow.fulfillment.order;
 
 /** Where an order stands; it follows the order-fulfillment process. */
 public enum OrderStatus {
-  PLACED, STOCK_RESERVED, PAYMENT_AUTHORIZED, SHIPPED, DELIVERED, CANCELLED
+  /** Stored; the process is about to reserve the goods. */
+  PLACED,
+  /** The goods are held in the planned warehouse(s); some lines may wait for the customer's decision. */
+  STOCK_RESERVED,
+  /** The shipping quote is offered and the process waits for the customer to accept it before it expires. */
+  QUOTED,
+  /** The customer accepted the quote; the payment is being secured. */
+  QUOTE_ACCEPTED,
+  /** The payment is secured (card authorized, transfer received, cash on delivery registered, invoice approved). */
+  PAYMENT_AUTHORIZED,
+  /** Every parcel is with the courier. */
+  SHIPPED,
+  DELIVERED,
+  CANCELLED,
+  /** The quote was not accepted in time; the goods went back to stock. */
+  EXPIRED
 }

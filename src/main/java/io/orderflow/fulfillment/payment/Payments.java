@@ -48,19 +48,19 @@ public class Payments {
     OrderSummary order = orders.summary(orderId);
     // The provider call is outside the transaction; its idempotency key (the order id) makes a retry safe.
     AuthorizationResult result = gateway.authorize(new AuthorizationRequest(orderId, order.paymentReference(),
-        order.totalAmount(), order.currency()));
+        order.amountDue(), order.currency()));
     try {
       return tx.execute(status -> {
         String currency = order.currency().getCurrencyCode();
         if (result instanceof AuthorizationResult.Approved approved) {
-          authorizations.saveAndFlush(PaymentAuthorization.approved(orderId, order.totalAmount(), currency,
+          authorizations.saveAndFlush(PaymentAuthorization.approved(orderId, order.amountDue(), currency,
               approved.authorizationId(), clock.instant()));
           orders.paymentAuthorized(orderId);
-          log.info("Payment of order {} authorized ({} {})", orderId, order.totalAmount(), currency);
+          log.info("Payment of order {} authorized ({} {})", orderId, order.amountDue(), currency);
           return new Outcome.Authorized(approved.authorizationId());
         }
         AuthorizationResult.Declined declined = (AuthorizationResult.Declined) result;
-        authorizations.saveAndFlush(PaymentAuthorization.declined(orderId, order.totalAmount(), currency,
+        authorizations.saveAndFlush(PaymentAuthorization.declined(orderId, order.amountDue(), currency,
             declined.code(), clock.instant()));
         log.info("Payment of order {} declined: {}", orderId, declined.code());
         return new Outcome.Declined(declined.code(), declined.message());

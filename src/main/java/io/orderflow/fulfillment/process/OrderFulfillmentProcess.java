@@ -2,7 +2,7 @@ package io.orderflow.fulfillment.process;
 
 /**
  * Names shared by processes/order-fulfillment.bpmn, the workers, the facades and the tests. They must match the
- * model exactly; {@code OrderFulfillmentModelTest} checks that they do.
+ * model exactly; {@code ProcessModelRulesTest} checks that they do.
  */
 public final class OrderFulfillmentProcess {
 
@@ -10,8 +10,15 @@ public final class OrderFulfillmentProcess {
 
   public static final class JobTypes {
     public static final String RESERVE_STOCK = "reserve-stock";
-    public static final String AUTHORIZE_PAYMENT = "authorize-payment";
+    public static final String RECORD_BACKORDER = "record-backorder";
+    public static final String OFFER_SHIPPING_QUOTE = "offer-shipping-quote";
+    public static final String CONFIRM_QUOTE_ACCEPTANCE = "confirm-quote-acceptance";
+    public static final String EXPIRE_ORDER = "expire-order";
+    public static final String ACKNOWLEDGE_ORDER = "acknowledge-order";
+    public static final String NOTIFY_CUSTOMER = "notify-customer";
+    public static final String NOTIFY_DEPARTMENT = "notify-department";
     public static final String BOOK_COURIER = "book-courier";
+    public static final String CAPTURE_PAYMENT = "capture-payment";
     public static final String MARK_ORDER_DELIVERED = "mark-order-delivered";
     public static final String RELEASE_STOCK = "release-stock";
     public static final String CANCEL_ORDER = "cancel-order";
@@ -19,16 +26,32 @@ public final class OrderFulfillmentProcess {
     private JobTypes() {}
   }
 
+  /** Custom headers of the notification tasks: who is told ({@code department}) and about what ({@code topic}). */
+  public static final class Headers {
+    public static final String DEPARTMENT = "department";
+    public static final String TOPIC = "topic";
+
+    private Headers() {}
+  }
+
   public static final class Messages {
-    /** Published when the courier reports the parcel delivered; correlation key = order id. */
+    /** The courier reports one parcel delivered; correlation key = the parcel's tracking number. */
     public static final String PARCEL_DELIVERED = "parcel-delivered";
+    /** The customer decides about unavailable items; correlation key = order id; variable backorderChoice. */
+    public static final String BACKORDER_DECISION = "backorder-decision";
+    /** The customer accepts the shipping quote; correlation key = order id. */
+    public static final String QUOTE_ACCEPTED = "quote-accepted";
+    /** The customer asks a question about the order; correlation key = order id; variable question. */
+    public static final String CUSTOMER_QUESTION = "customer-question";
 
     private Messages() {}
   }
 
   public static final class Errors {
     public static final String OUT_OF_STOCK = "OUT_OF_STOCK";
-    public static final String PAYMENT_DECLINED = "PAYMENT_DECLINED";
+    public static final String NO_SHIPPING_QUOTE = "NO_SHIPPING_QUOTE";
+    /** Thrown inside the payment process; caught on the "Take payment" call activity. */
+    public static final String PAYMENT_FAILED = "PAYMENT_FAILED";
 
     private Errors() {}
   }
@@ -36,19 +59,39 @@ public final class OrderFulfillmentProcess {
   public static final class Variables {
     public static final String ORDER_ID = "orderId";
     public static final String ORDER_NUMBER = "orderNumber";
+    public static final String PAYMENT_METHOD = "paymentMethod";
+    public static final String DELIVERY_METHOD = "deliveryMethod";
+    public static final String MARKETING_CONSENT = "marketingConsent";
     public static final String WAREHOUSE_CODE = "warehouseCode";
+    /** The planned parcels: a list of {shipmentNo, warehouseCode, distanceKm, weightKg}. */
+    public static final String SHIPMENTS = "shipments";
+    public static final String SHIPMENT_NO = "shipmentNo";
+    public static final String ALL_AVAILABLE = "allAvailable";
+    public static final String BACKORDER_CHOICE = "backorderChoice";
+    public static final String SHIPMENT_QUOTES = "shipmentQuotes";
+    public static final String QUOTE_VALID_UNTIL = "quoteValidUntil";
+    public static final String QUESTION = "question";
     public static final String TRACKING_NUMBER = "trackingNumber";
     public static final String CANCELLATION_REASON = "cancellationReason";
     public static final String PACKAGE_TYPE = "packageType";
     public static final String PARCEL_WEIGHT_KG = "parcelWeightKg";
+    public static final String PAYMENT_STATUS = "paymentStatus";
 
     private Variables() {}
   }
+
+  /** The customer's answer about unavailable items. */
+  public enum BackorderChoice { SHIP_AVAILABLE, CANCEL }
 
   public static final class Elements {
     public static final String PICK_ORDER = "UserTask_PickOrder";
     public static final String PACK_ORDER = "UserTask_PackOrder";
     public static final String PARCEL_DELIVERED = "IntermediateCatchEvent_ParcelDelivered";
+    public static final String BACKORDER_DECISION = "IntermediateCatchEvent_BackorderDecision";
+    public static final String QUOTE_ACCEPTED = "IntermediateCatchEvent_QuoteAccepted";
+    public static final String TAKE_PAYMENT = "CallActivity_TakePayment";
+    public static final String FOLLOW_UP_FAILED_PAYMENT = "UserTask_FollowUpFailedPayment";
+    public static final String ANSWER_QUESTION = "UserTask_AnswerQuestion";
 
     private Elements() {}
   }

@@ -20,8 +20,11 @@ class Shipment {
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
 
-  @Column(name = "order_id", nullable = false, unique = true)
+  @Column(name = "order_id", nullable = false)
   private String orderId;
+
+  @Column(name = "shipment_no", nullable = false)
+  private int shipmentNo;
 
   @Column(name = "warehouse_id", nullable = false)
   private String warehouseId;
@@ -50,9 +53,12 @@ class Shipment {
 
   protected Shipment() {}
 
-  Shipment(String orderId, String warehouseId, String carrier, String trackingNumber, String packageType,
+  int shipmentNo() { return shipmentNo; }
+
+  Shipment(String orderId, int shipmentNo, String warehouseId, String carrier, String trackingNumber, String packageType,
       int weightGrams, Instant now) {
     this.orderId = orderId;
+    this.shipmentNo = shipmentNo;
     this.warehouseId = warehouseId;
     this.carrier = carrier;
     this.trackingNumber = trackingNumber;

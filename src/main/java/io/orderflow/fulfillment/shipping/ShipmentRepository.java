@@ -5,7 +5,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface ShipmentRepository extends JpaRepository<Shipment, Long> {
 
-  Optional<Shipment> findByOrderId(String orderId);
+  Optional<Shipment> findByOrderIdAndShipmentNo(String orderId, int shipmentNo);
 
   Optional<Shipment> findByTrackingNumber(String trackingNumber);
 }

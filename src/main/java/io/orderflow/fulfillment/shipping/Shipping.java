@@ -60,11 +60,11 @@ public class Shipping {
   }
 
   /**
-   * Books the courier for the packed parcel, issues the reserved stock and marks the order shipped. A repeated call
-   * returns the booking already made.
+   * Books the courier for one packed parcel of the order, issues the stock reserved in its warehouse and marks the
+   * parcel shipped. A repeated call returns the booking already made.
    */
-  public Booked bookCourier(String orderId, String packageType, BigDecimal weightKg) {
-    Optional<Shipment> existing = shipments.findByOrderId(orderId);
+  public Booked bookCourier(String orderId, int shipmentNo, String packageType, BigDecimal weightKg) {
+    Optional<Shipment> existing = shipments.findByOrderIdAndShipmentNo(orderId, shipmentNo);
     if (existing.isPresent()) {
       return new Booked(existing.get().carrier(), existing.get().trackingNumber());
     }
@@ -75,25 +75,27 @@ public class Shipping {
       throw new InvalidRequestException("parcelWeightKg", "must be a positive weight");
     }
     OrderSummary order = orders.summary(orderId);
-    if (order.warehouseId() == null) {
-      throw new ConflictException("Order " + order.orderNumber() + " has no warehouse assigned");
-    }
+    OrderService.ShipmentSummary planned = order.shipments().stream().filter(s -> s.shipmentNo() == shipmentNo)
+        .findFirst().orElseThrow(() -> new ConflictException("Order " + order.orderNumber() + " has no parcel "
+            + shipmentNo + " planned"));
+    String warehouseId = planned.warehouseId();
     int grams = weightKg.multiply(BigDecimal.valueOf(1000)).setScale(0, RoundingMode.HALF_UP).intValueExact();
-    CourierGateway.Booking booking = courier.book(new CourierGateway.BookingRequest(orderId, order.warehouseId(),
-        inventory.countryOf(order.warehouseId()), order.shippingAddress().postalCode(), order.shippingAddress().city(),
-        order.deliveryCountry(), grams, packageType));
+    CourierGateway.Booking booking = courier.book(new CourierGateway.BookingRequest(orderId + "/" + shipmentNo,
+        warehouseId, inventory.countryOf(warehouseId), order.shippingAddress().postalCode(),
+        order.shippingAddress().city(), order.deliveryCountry(), grams, packageType));
     try {
       tx.executeWithoutResult(status -> {
-        shipments.saveAndFlush(new Shipment(orderId, order.warehouseId(), booking.carrier(), booking.trackingNumber(),
-            packageType, grams, clock.instant()));
-        inventory.issueForShipment(orderId);
-        orders.shipped(orderId, booking.trackingNumber());
+        shipments.saveAndFlush(new Shipment(orderId, shipmentNo, warehouseId, booking.carrier(),
+            booking.trackingNumber(), packageType, grams, clock.instant()));
+        inventory.issueForShipment(orderId, warehouseId);
+        orders.shipmentShipped(orderId, shipmentNo, booking.trackingNumber());
       });
     } catch (DataIntegrityViolationException concurrentDuplicate) {
-      Shipment won = shipments.findByOrderId(orderId).orElseThrow(() -> concurrentDuplicate);
+      Shipment won = shipments.findByOrderIdAndShipmentNo(orderId, shipmentNo).orElseThrow(() -> concurrentDuplicate);
       return new Booked(won.carrier(), won.trackingNumber());
     }
-    log.info("Courier {} booked for order {}, tracking number {}", booking.carrier(), orderId, booking.trackingNumber());
+    log.info("Courier {} booked for order {} parcel {}, tracking number {}", booking.carrier(), orderId, shipmentNo,
+        booking.trackingNumber());
     return new Booked(booking.carrier(), booking.trackingNumber());
   }
 
@@ -119,6 +121,9 @@ public class Shipping {
         boolean newlyDelivered = false;
         if (type == TrackingEventType.DELIVERED) {
           newlyDelivered = shipment.delivered(event.occurredAt());
+          if (newlyDelivered) {
+            orders.shipmentDelivered(shipment.orderId(), shipment.shipmentNo());
+          }
         } else {
           shipment.inTransit();
         }
@@ -128,7 +133,8 @@ public class Shipping {
       return Recorded.DUPLICATE;
     }
     if (stored.mustPublish()) {
-      messages.publish(OrderFulfillmentProcess.Messages.PARCEL_DELIVERED, stored.orderId(),
+      // Each parcel's fulfilment waits for its own delivery: the correlation key is the tracking number.
+      messages.publish(OrderFulfillmentProcess.Messages.PARCEL_DELIVERED, event.trackingNumber(),
           "parcel-delivered-" + event.trackingNumber(), DELIVERY_MESSAGE_TTL,
           Map.of("deliveredAt", event.occurredAt().toString()));
       tx.executeWithoutResult(status -> events.findByEventId(event.eventId()).ifPresent(e -> e.published(clock.instant())));

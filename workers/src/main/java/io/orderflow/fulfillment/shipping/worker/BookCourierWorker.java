@@ -28,10 +28,11 @@ public class BookCourierWorker {
   }
 
   @JobWorker(type = JobTypes.BOOK_COURIER)
-  public Map<String, Object> bookCourier(ActivatedJob job, @Variable String orderId, @Variable String packageType,
-      @Variable BigDecimal parcelWeightKg) {
+  public Map<String, Object> bookCourier(ActivatedJob job, @Variable String orderId, @Variable int shipmentNo,
+      @Variable String packageType, @Variable BigDecimal parcelWeightKg) {
     try {
-      return Map.of(TRACKING_NUMBER, shipping.bookCourier(orderId, packageType, parcelWeightKg).trackingNumber());
+      return Map.of(TRACKING_NUMBER,
+          shipping.bookCourier(orderId, shipmentNo, packageType, parcelWeightKg).trackingNumber());
     } catch (CourierUnavailableException e) {
       throw CamundaError.jobError("Courier booking failed: " + e.getMessage(), Map.of(), job.getRetries() - 1,
           RETRY_BACKOFF, e);

@@ -1,0 +1,99 @@
+package io.orderflow.fulfillment.notification;
+
+import io.orderflow.fulfillment.order.OrderService;
+import io.orderflow.fulfillment.order.OrderService.OrderSummary;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What customers and departments are told about orders. Each process step writes at most one notification per
+ * topic: the step's element instance is the de-duplication key, so a job delivered twice records it once, while a
+ * second reminder (another step instance) is a new notification. Marketing receives contact data only from orders
+ * whose customer gave marketing consent.
+ */
+@Service
+public class Notifications {
+
+  private static final Logger log = LoggerFactory.getLogger(Notifications.class);
+
+  public record NotificationView(long id, String orderId, String audience, String topic, String summary,
+      Instant createdAt, Instant sentAt) {}
+
+  private final NotificationRepository repository;
+  private final OrderService orders;
+  private final TransactionTemplate tx;
+  private final Clock clock;
+
+  Notifications(NotificationRepository repository, OrderService orders, PlatformTransactionManager txManager,
+      Clock clock) {
+    this.repository = repository;
+    this.orders = orders;
+    this.tx = new TransactionTemplate(txManager);
+    this.clock = clock;
+  }
+
+  /**
+   * Records a notification for the audience about the order, once per {@code dedupKey}. Returns false when nothing
+   * was recorded: it existed already, or marketing would have received contact data without consent.
+   */
+  public boolean notify(String orderId, Audience audience, String topic, String dedupKey) {
+    OrderSummary order = orders.summary(orderId);
+    if (audience == Audience.MARKETING && !order.marketingConsent()) {
+      log.info("Order {}: no consent to marketing, topic {} not shared", orderId, topic);
+      return false;
+    }
+    if (repository.findByOrderIdAndAudienceAndTopicAndDedupKey(orderId, audience.code(), topic, dedupKey).isPresent()) {
+      return false;
+    }
+    String summary = summaryFor(order, audience, topic);
+    try {
+      tx.executeWithoutResult(status -> repository.saveAndFlush(
+          new Notification(orderId, audience.code(), topic, dedupKey, summary, clock.instant())));
+      log.info("Order {}: {} notified ({})", orderId, audience.code(), topic);
+      return true;
+    } catch (DataIntegrityViolationException concurrentDuplicate) {
+      return false;
+    }
+  }
+
+  @Transactional(readOnly = true)
+  public List<NotificationView> ofOrder(String orderId) {
+    return repository.findByOrderIdOrderById(orderId).stream().map(Notifications::view).toList();
+  }
+
+  @Transactional(readOnly = true)
+  public List<NotificationView> forAudience(Audience audience, int max) {
+    return repository.findByAudienceOrderByIdDesc(audience.code(), Limit.of(max)).stream()
+        .map(Notifications::view).toList();
+  }
+
+  /**
+   * The text each audience gets: customers and customer service the order facts, marketing only the contact the
+   * customer allowed, finance the money. No payment credentials ever.
+   */
+  private static String summaryFor(OrderSummary o, Audience audience, String topic) {
+    String amount = o.amountDue() + " " + o.currency().getCurrencyCode();
+    return switch (audience) {
+      case MARKETING -> "Order " + o.orderNumber() + " (" + topic + "): " + o.customer().name() + " <"
+          + o.customer().email() + ">, consented to marketing; " + o.lines().size() + " line(s)";
+      case FINANCE -> "Order " + o.orderNumber() + " (" + topic + "): " + amount + " by " + o.paymentMethod()
+          + ", payment " + o.paymentStatus();
+      case CUSTOMER -> "To " + o.customer().email() + ": order " + o.orderNumber() + " (" + topic + "), " + amount;
+      default -> "Order " + o.orderNumber() + " (" + topic + ") for " + o.customer().name() + ", status " + o.status()
+          + ", " + amount + ", ship from " + o.warehouseId();
+    };
+  }
+
+  private static NotificationView view(Notification n) {
+    return new NotificationView(n.id(), n.orderId(), n.audience(), n.topic(), n.summary(), n.createdAt(), n.sentAt());
+  }
+}
