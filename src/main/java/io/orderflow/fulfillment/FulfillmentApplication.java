@@ -8,6 +8,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
 @EnableScheduling
+@org.springframework.boot.context.properties.ConfigurationPropertiesScan
 public class FulfillmentApplication {
 
   public static void main(String[] args) {

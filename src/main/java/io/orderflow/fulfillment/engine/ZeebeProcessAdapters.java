@@ -48,6 +48,12 @@ class ZeebeProcessAdapters implements OrderProcessStarter, ProcessMessages {
           .variables(variables)
           .send()
           .join(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (io.camunda.client.api.command.ClientStatusException e) {
+      if (e.getStatusCode() == io.grpc.Status.Code.ALREADY_EXISTS) {
+        // The same message id was published before and is still buffered: publishing is idempotent by its id.
+        return;
+      }
+      throw new EngineUnavailableException("Could not publish message '" + name + "': " + e.getMessage(), e);
     } catch (RuntimeException e) {
       throw new EngineUnavailableException("Could not publish message '" + name + "': " + e.getMessage(), e);
     }

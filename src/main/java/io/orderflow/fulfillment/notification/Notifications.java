@@ -46,6 +46,11 @@ public class Notifications {
    * was recorded: it existed already, or marketing would have received contact data without consent.
    */
   public boolean notify(String orderId, Audience audience, String topic, String dedupKey) {
+    return notify(orderId, audience, topic, dedupKey, null);
+  }
+
+  /** As {@link #notify(String, Audience, String, String)}, with a detail for the reader (a reason, an answer). */
+  public boolean notify(String orderId, Audience audience, String topic, String dedupKey, String detail) {
     OrderSummary order = orders.summary(orderId);
     if (audience == Audience.MARKETING && !order.marketingConsent()) {
       log.info("Order {}: no consent to marketing, topic {} not shared", orderId, topic);
@@ -54,7 +59,8 @@ public class Notifications {
     if (repository.findByOrderIdAndAudienceAndTopicAndDedupKey(orderId, audience.code(), topic, dedupKey).isPresent()) {
       return false;
     }
-    String summary = summaryFor(order, audience, topic);
+    String summary = summaryFor(order, audience, topic)
+        + (detail == null || detail.isBlank() || audience == Audience.MARKETING ? "" : ". " + detail.strip());
     try {
       tx.executeWithoutResult(status -> repository.saveAndFlush(
           new Notification(orderId, audience.code(), topic, dedupKey, summary, clock.instant())));
@@ -65,8 +71,18 @@ public class Notifications {
     }
   }
 
+  /**
+   * The order is accepted (payment secured): recorded on the order once and the acknowledgement queued for the
+   * customer once.
+   */
+  public void acknowledge(String orderId) {
+    orders.acknowledge(orderId);
+    notify(orderId, Audience.CUSTOMER, "ORDER_ACKNOWLEDGED", "order");
+  }
+
   @Transactional(readOnly = true)
   public List<NotificationView> ofOrder(String orderId) {
+    orders.summary(orderId); // 404 for an unknown order
     return repository.findByOrderIdOrderById(orderId).stream().map(Notifications::view).toList();
   }
 
@@ -87,10 +103,20 @@ public class Notifications {
           + o.customer().email() + ">, consented to marketing; " + o.lines().size() + " line(s)";
       case FINANCE -> "Order " + o.orderNumber() + " (" + topic + "): " + amount + " by " + o.paymentMethod()
           + ", payment " + o.paymentStatus();
-      case CUSTOMER -> "To " + o.customer().email() + ": order " + o.orderNumber() + " (" + topic + "), " + amount;
+      case CUSTOMER -> "To " + o.customer().email() + ": order " + o.orderNumber() + " (" + topic + "), " + amount
+          + unavailable(o);
       default -> "Order " + o.orderNumber() + " (" + topic + ") for " + o.customer().name() + ", status " + o.status()
           + ", " + amount + ", ship from " + o.warehouseId();
     };
+  }
+
+  private static String unavailable(OrderSummary o) {
+    if (!o.hasUnavailableLines()) {
+      return "";
+    }
+    return "; not available now: " + o.lines().stream().filter(l -> l.unavailableQuantity() > 0)
+        .map(l -> l.unavailableQuantity() + " x " + l.productName() + " (" + l.sku() + ")")
+        .collect(java.util.stream.Collectors.joining(", "));
   }
 
   private static NotificationView view(Notification n) {

@@ -9,6 +9,8 @@ import io.orderflow.fulfillment.order.OrderService.Customer;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Currency;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,13 @@ class CustomerOrderTest {
         OrderService.Delivery.standard(), false, PLACED_AT);
   }
 
+  private static final Instant QUOTE_END = PLACED_AT.plusSeconds(1800);
+
+  private static void reserve(CustomerOrder order, Instant now) {
+    order.stockReserved("nearest", List.of(new OrderService.PlannedParcel("MAD", new BigDecimal("5.0"), 1000)),
+        Map.of(), now);
+  }
+
   private static CustomerOrder orderIn(OrderStatus status) {
     CustomerOrder order = newOrder();
     if (status == OrderStatus.CANCELLED) {
@@ -36,13 +45,19 @@ class CustomerOrderTest {
       return order;
     }
     if (status.compareTo(OrderStatus.STOCK_RESERVED) >= 0) {
-      order.stockReserved("MAD", "nearest", LATER);
+      reserve(order, LATER);
+    }
+    if (status.compareTo(OrderStatus.QUOTED) >= 0) {
+      order.quoted(Map.of(1, new OrderService.ShipmentQuote(new BigDecimal("4.90"), 2)), QUOTE_END, LATER);
+    }
+    if (status.compareTo(OrderStatus.QUOTE_ACCEPTED) >= 0) {
+      order.acceptQuote(LATER);
     }
     if (status.compareTo(OrderStatus.PAYMENT_AUTHORIZED) >= 0) {
       order.paymentAuthorized(LATER);
     }
     if (status.compareTo(OrderStatus.SHIPPED) >= 0) {
-      order.shipped("SX473124829ES", LATER);
+      order.shipmentShipped(1, "SX473124829ES", LATER);
     }
     if (status.compareTo(OrderStatus.DELIVERED) >= 0) {
       order.delivered(LATER);
@@ -63,18 +78,25 @@ class CustomerOrderTest {
       assertThat(order.status()).isEqualTo(OrderStatus.PLACED);
 
       // when
-      order.stockReserved("MAD", "nearest", LATER);
+      reserve(order, LATER);
       // then
       assertThat(order.status()).isEqualTo(OrderStatus.STOCK_RESERVED);
       assertThat(order.warehouseId()).isEqualTo("MAD");
 
       // when
+      order.quoted(Map.of(1, new OrderService.ShipmentQuote(new BigDecimal("4.90"), 2)), QUOTE_END, LATER);
+      // then
+      assertThat(order.status()).isEqualTo(OrderStatus.QUOTED);
+      assertThat(order.shippingCost()).isEqualByComparingTo("4.90");
+
+      // when
+      order.acceptQuote(LATER);
       order.paymentAuthorized(LATER);
       // then
       assertThat(order.status()).isEqualTo(OrderStatus.PAYMENT_AUTHORIZED);
 
       // when
-      order.shipped("SX473124829ES", LATER);
+      order.shipmentShipped(1, "SX473124829ES", LATER);
       // then
       assertThat(order.status()).isEqualTo(OrderStatus.SHIPPED);
       assertThat(order.trackingNumber()).isEqualTo("SX473124829ES");
@@ -99,7 +121,7 @@ class CustomerOrderTest {
       CustomerOrder order = orderIn(OrderStatus.STOCK_RESERVED);
 
       // when
-      order.stockReserved("MAD", "nearest", EVEN_LATER);
+      reserve(order, EVEN_LATER);
 
       // then
       assertThat(order.status()).isEqualTo(OrderStatus.STOCK_RESERVED);
@@ -108,15 +130,18 @@ class CustomerOrderTest {
     }
 
     @Test
-    @DisplayName("refuses a second reservation in another warehouse")
+    @DisplayName("keeps the first plan when another plan is reported for it")
     void stockReservedElsewhere() {
       // given
       CustomerOrder order = orderIn(OrderStatus.STOCK_RESERVED);
 
-      // when / then
-      assertThatThrownBy(() -> order.stockReserved("WAW", "nearest", EVEN_LATER))
-          .isInstanceOf(IllegalOrderStateException.class);
+      // when
+      order.stockReserved("other", List.of(new OrderService.PlannedParcel("WAW", BigDecimal.ONE, 1)), Map.of(),
+          EVEN_LATER);
+
+      // then
       assertThat(order.warehouseId()).isEqualTo("MAD");
+      assertThat(order.shipments()).hasSize(1);
     }
 
     @Test
@@ -140,7 +165,7 @@ class CustomerOrderTest {
       CustomerOrder order = orderIn(OrderStatus.SHIPPED);
 
       // when
-      order.shipped("SX473124829ES", EVEN_LATER);
+      order.shipmentShipped(1, "SX473124829ES", EVEN_LATER);
 
       // then
       assertThat(order.status()).isEqualTo(OrderStatus.SHIPPED);
@@ -155,7 +180,7 @@ class CustomerOrderTest {
       CustomerOrder order = orderIn(OrderStatus.SHIPPED);
 
       // when / then
-      assertThatThrownBy(() -> order.shipped("SX123456785ES", EVEN_LATER))
+      assertThatThrownBy(() -> order.shipmentShipped(1, "SX123456785ES", EVEN_LATER))
           .isInstanceOf(IllegalOrderStateException.class);
       assertThat(order.trackingNumber()).isEqualTo("SX473124829ES");
     }
@@ -201,7 +226,7 @@ class CustomerOrderTest {
       CustomerOrder order = newOrder();
 
       // when / then
-      assertThatThrownBy(() -> order.shipped("SX473124829ES", LATER))
+      assertThatThrownBy(() -> order.shipmentShipped(1, "SX473124829ES", LATER))
           .isInstanceOf(IllegalOrderStateException.class)
           .hasMessageContaining("ORD-ABCD2345")
           .hasMessageContaining("PLACED");
@@ -247,14 +272,14 @@ class CustomerOrderTest {
     }
 
     @ParameterizedTest(name = "from {0}")
-    @ValueSource(strings = {"PAYMENT_AUTHORIZED", "SHIPPED", "DELIVERED", "CANCELLED"})
-    @DisplayName("cannot have stock reserved once past placement")
+    @ValueSource(strings = {"CANCELLED"})
+    @DisplayName("cannot have stock reserved once cancelled")
     void reservedLate(OrderStatus status) {
       // given
       CustomerOrder order = orderIn(status);
 
       // when / then
-      assertThatThrownBy(() -> order.stockReserved("MAD", "nearest", EVEN_LATER)).isInstanceOf(IllegalOrderStateException.class);
+      assertThatThrownBy(() -> order.stockReserved("nearest", List.of(new OrderService.PlannedParcel("MAD", BigDecimal.ONE, 1)), Map.of(), EVEN_LATER)).isInstanceOf(IllegalOrderStateException.class);
       assertThat(order.status()).isEqualTo(status);
     }
 
@@ -265,7 +290,7 @@ class CustomerOrderTest {
       CustomerOrder order = orderIn(OrderStatus.CANCELLED);
 
       // when / then
-      assertThatThrownBy(() -> order.shipped("SX473124829ES", EVEN_LATER))
+      assertThatThrownBy(() -> order.shipmentShipped(1, "SX473124829ES", EVEN_LATER))
           .isInstanceOf(IllegalOrderStateException.class);
       assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
     }
@@ -392,6 +417,125 @@ class CustomerOrderTest {
           .isInstanceOf(IllegalArgumentException.class);
       assertThat(order.lines()).isEmpty();
       assertThat(order.totalAmount()).isEqualByComparingTo("0");
+    }
+  }
+
+  @Nested
+  @DisplayName("with parcels from two warehouses and an item nobody has")
+  class SplitAndPartial {
+
+    private CustomerOrder splitOrder() {
+      CustomerOrder order = newOrder();
+      order.addLine("TSHIRT-M", "T-shirt (Size M)", 2, new BigDecimal("19.90"));
+      order.addLine("CAP", "Cap", 3, new BigDecimal("12.00"));
+      order.stockReserved("Madrid has the T-shirts, Warsaw 2 caps; 1 cap nowhere",
+          List.of(new OrderService.PlannedParcel("MAD", new BigDecimal("5.0"), 400),
+              new OrderService.PlannedParcel("WAW", new BigDecimal("2010.7"), 200)),
+          Map.of("CAP", 1), LATER);
+      return order;
+    }
+
+    @Test
+    @DisplayName("records one planned parcel per warehouse and the unavailable units per line")
+    void recordsPlan() {
+      CustomerOrder order = splitOrder();
+
+      assertThat(order.shipments()).extracting(OrderShipment::shipmentNo, OrderShipment::warehouseId)
+          .containsExactly(tuple(1, "MAD"), tuple(2, "WAW"));
+      assertThat(order.warehouseId()).isEqualTo("MAD");
+      assertThat(order.lines()).extracting(OrderLine::sku, OrderLine::unavailableQuantity)
+          .containsExactly(tuple("TSHIRT-M", 0), tuple("CAP", 1));
+      assertThat(order.hasUnavailableLines()).isTrue();
+    }
+
+    @Test
+    @DisplayName("cannot be quoted before the customer decided about the unavailable units")
+    void noQuoteBeforeDecision() {
+      CustomerOrder order = splitOrder();
+
+      assertThatThrownBy(() -> order.quoted(Map.of(1, new OrderService.ShipmentQuote(BigDecimal.ONE, 1),
+          2, new OrderService.ShipmentQuote(BigDecimal.TEN, 4)), QUOTE_END, LATER))
+          .isInstanceOf(IllegalOrderStateException.class).hasMessageContaining("unavailable");
+    }
+
+    @Test
+    @DisplayName("charges only what ships plus the shipping of every parcel: 2 x 19.90 + 2 x 12.00 + 4.90 + 11.50")
+    void amountDueAfterBackorder() {
+      CustomerOrder order = splitOrder();
+      order.backorderUnavailable(LATER);
+      order.quoted(Map.of(1, new OrderService.ShipmentQuote(new BigDecimal("4.90"), 2),
+          2, new OrderService.ShipmentQuote(new BigDecimal("11.50"), 4)), QUOTE_END, LATER);
+
+      assertThat(order.backorderDecision()).isEqualTo("BACKORDER");
+      assertThat(order.totalAmount()).isEqualByComparingTo("75.80");
+      assertThat(order.shippingCost()).isEqualByComparingTo("16.40");
+      assertThat(order.amountDue()).isEqualByComparingTo("80.20");
+      assertThat(order.quoteValidUntil()).isEqualTo(QUOTE_END);
+    }
+
+    @Test
+    @DisplayName("is SHIPPED only when the last parcel is with the courier, DELIVERED when the last one arrives")
+    void shipsAndDeliversPerParcel() {
+      CustomerOrder order = splitOrder();
+      order.backorderUnavailable(LATER);
+      order.quoted(Map.of(1, new OrderService.ShipmentQuote(BigDecimal.ONE, 1),
+          2, new OrderService.ShipmentQuote(BigDecimal.TEN, 4)), QUOTE_END, LATER);
+      order.acceptQuote(LATER);
+      order.paymentAuthorized(LATER);
+
+      order.shipmentShipped(2, "SX2", LATER);
+      assertThat(order.status()).isEqualTo(OrderStatus.PAYMENT_AUTHORIZED);
+      order.shipmentShipped(1, "SX1", LATER);
+      assertThat(order.status()).isEqualTo(OrderStatus.SHIPPED);
+      assertThat(order.trackingNumber()).isEqualTo("SX1");
+
+      assertThat(order.shipmentDelivered(1, EVEN_LATER)).isFalse();
+      assertThat(order.shipmentDelivered(2, EVEN_LATER)).isTrue();
+    }
+
+    @Test
+    @DisplayName("refuses a delivery of a parcel that was never shipped")
+    void deliveredBeforeShipped() {
+      CustomerOrder order = splitOrder();
+
+      assertThatThrownBy(() -> order.shipmentDelivered(1, LATER)).isInstanceOf(IllegalOrderStateException.class);
+    }
+  }
+
+  @Nested
+  @DisplayName("with a shipping quote")
+  class Quote {
+
+    @Test
+    @DisplayName("expires when not accepted and can then no longer be accepted")
+    void expires() {
+      CustomerOrder order = orderIn(OrderStatus.QUOTED);
+
+      order.expire(EVEN_LATER);
+
+      assertThat(order.status()).isEqualTo(OrderStatus.EXPIRED);
+      assertThatThrownBy(() -> order.acceptQuote(EVEN_LATER)).isInstanceOf(IllegalOrderStateException.class);
+    }
+
+    @Test
+    @DisplayName("an accepted quote cannot expire")
+    void acceptedDoesNotExpire() {
+      CustomerOrder order = orderIn(OrderStatus.QUOTE_ACCEPTED);
+
+      assertThatThrownBy(() -> order.expire(EVEN_LATER)).isInstanceOf(IllegalOrderStateException.class);
+      assertThat(order.quoteAcceptedAt()).isEqualTo(LATER);
+    }
+
+    @Test
+    @DisplayName("the acknowledgement is recorded once, after the payment is secured")
+    void acknowledgedOnce() {
+      CustomerOrder quoted = orderIn(OrderStatus.QUOTE_ACCEPTED);
+      assertThatThrownBy(() -> quoted.acknowledge(LATER)).isInstanceOf(IllegalOrderStateException.class);
+
+      CustomerOrder paid = orderIn(OrderStatus.PAYMENT_AUTHORIZED);
+      assertThat(paid.acknowledge(LATER)).isTrue();
+      assertThat(paid.acknowledge(EVEN_LATER)).isFalse();
+      assertThat(paid.acknowledgedAt()).isEqualTo(LATER);
     }
   }
 }

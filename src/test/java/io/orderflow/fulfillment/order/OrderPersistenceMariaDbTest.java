@@ -102,9 +102,9 @@ class OrderPersistenceMariaDbTest {
     // BigDecimal.equals: same value AND scale 2
     assertThat(read.totalAmount()).isEqualTo(new BigDecimal("192.65"));
     assertThat(read.lines()).containsExactly(
-        new LineSummary(1, "TSHIRT-ORG-M", "Organic cotton T-shirt (Size M)", 3, new BigDecimal("19.90"), new BigDecimal("59.70")),
-        new LineSummary(2, "SNEAKER-TRAIL-42", "Trail running shoes (EU 42)", 1, new BigDecimal("89.95"), new BigDecimal("89.95")),
-        new LineSummary(3, "COFFEE-BEANS-1KG", "Espresso beans 1 kg", 2, new BigDecimal("21.50"), new BigDecimal("43.00")));
+        new LineSummary(1, "TSHIRT-ORG-M", "Organic cotton T-shirt (Size M)", 3, new BigDecimal("19.90"), new BigDecimal("59.70"), 0),
+        new LineSummary(2, "SNEAKER-TRAIL-42", "Trail running shoes (EU 42)", 1, new BigDecimal("89.95"), new BigDecimal("89.95"), 0),
+        new LineSummary(3, "COFFEE-BEANS-1KG", "Espresso beans 1 kg", 2, new BigDecimal("21.50"), new BigDecimal("43.00"), 0));
     assertThat(read.placedAt()).isEqualTo(storedPlacedAt);
     assertThat(read.updatedAt()).isEqualTo(storedPlacedAt);
     assertThat(read.processInstanceKey()).isNull();
@@ -142,17 +142,29 @@ class OrderPersistenceMariaDbTest {
 
     Instant reservedAt = placedAt.plus(Duration.ofMillis(1500)).plusNanos(999_000);
     clock.set(reservedAt);
-    orders.stockReserved(id, "madrid", "nearest");
+    orders.stockReserved(id, "nearest", List.of(new OrderService.PlannedParcel("madrid", new BigDecimal("4.2"), 180),
+        new OrderService.PlannedParcel("warsaw", new BigDecimal("2010.7"), 90)), Map.of());
     assertThat(version(id)).isEqualTo(1);
+    orders.quoted(id, Map.of(1, new OrderService.ShipmentQuote(new BigDecimal("4.90"), 2),
+        2, new OrderService.ShipmentQuote(new BigDecimal("11.50"), 4)), reservedAt.plusSeconds(1800));
+    orders.quoteAccepted(id);
+    assertThat(version(id)).isEqualTo(3);
 
     clock.set(reservedAt.plusSeconds(60));
     orders.paymentAuthorized(id);
     orders.paymentAuthorized(id); // a job delivered twice: nothing changes, no new version
-    assertThat(version(id)).isEqualTo(2);
+    assertThat(version(id)).isEqualTo(4);
 
     OrderSummary read = orders.summary(id);
     assertThat(read.status()).isEqualTo(OrderStatus.PAYMENT_AUTHORIZED);
     assertThat(read.warehouseId()).isEqualTo("madrid");
+    assertThat(read.shipments()).extracting(OrderService.ShipmentSummary::shipmentNo,
+        OrderService.ShipmentSummary::warehouseId, OrderService.ShipmentSummary::distanceKm,
+        OrderService.ShipmentSummary::shippingCost, OrderService.ShipmentSummary::status)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "madrid", new BigDecimal("4.2"), new BigDecimal("4.90"), "PLANNED"),
+            org.assertj.core.groups.Tuple.tuple(2, "warsaw", new BigDecimal("2010.7"), new BigDecimal("11.50"), "PLANNED"));
+    assertThat(read.quote().shippingCost()).isEqualTo(new BigDecimal("16.40"));
+    assertThat(read.quote().validUntil()).isEqualTo(asWritten(reservedAt.plusSeconds(1800)));
     assertThat(read.placedAt()).as("placed_at must not follow updates (no ON UPDATE CURRENT_TIMESTAMP)")
         .isEqualTo(storedPlacedAt);
     assertThat(read.updatedAt()).isEqualTo(asWritten(reservedAt.plusSeconds(60)));
@@ -167,7 +179,8 @@ class OrderPersistenceMariaDbTest {
 
     assertThatThrownBy(() -> tx.executeWithoutResult(s -> {
       CustomerOrder stale = repository.findWithLinesById(id).orElseThrow(); // version 0
-      requiresNew.executeWithoutResult(s2 -> orders.stockReserved(id, "warsaw", "nearest")); // committed: version 1
+      requiresNew.executeWithoutResult(s2 -> orders.stockReserved(id, "nearest",
+          List.of(new OrderService.PlannedParcel("warsaw", BigDecimal.ONE, 90)), Map.of())); // committed: version 1
       stale.cancel("customer changed their mind", clock.instant());
       repository.flush();
     })).isInstanceOf(ObjectOptimisticLockingFailureException.class);

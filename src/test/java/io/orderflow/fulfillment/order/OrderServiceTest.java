@@ -216,7 +216,7 @@ class OrderServiceTest {
     when(repository.findWithLinesById("missing")).thenReturn(Optional.empty());
 
     // when / then
-    assertThatThrownBy(() -> service.stockReserved("missing", "MAD", "nearest"))
+    assertThatThrownBy(() -> service.stockReserved("missing", "nearest", java.util.List.of(), java.util.Map.of()))
         .isInstanceOf(NotFoundException.class)
         .hasMessageContaining("missing");
   }

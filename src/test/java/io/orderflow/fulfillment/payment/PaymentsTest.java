@@ -69,9 +69,11 @@ class PaymentsTest {
   }
 
   private static OrderSummary order(String id, String paymentMethodId) {
-    return new OrderSummary(id, "ORD-AAAA2222", OrderStatus.STOCK_RESERVED, new Customer("Ana", "ana@example.com", null),
+    return new OrderSummary(id, "ORD-AAAA2222", OrderStatus.QUOTE_ACCEPTED, new Customer("Ana", "ana@example.com", null),
         new Address("Calle 1", "28013", "Madrid", "ES"), Currency.getInstance("EUR"), new BigDecimal("51.80"), "CARD",
         paymentMethodId, "madrid", null, null, 1L, Instant.EPOCH, Instant.EPOCH, List.of(),
-        OrderService.Delivery.standard(), false, null);
+        OrderService.Delivery.standard(), false, null, List.of(),
+        new OrderService.QuoteSummary(new BigDecimal("4.90"), new BigDecimal("56.70"), Instant.EPOCH, Instant.EPOCH),
+        null, io.orderflow.fulfillment.order.PaymentStatus.PENDING, null, null);
   }
 }

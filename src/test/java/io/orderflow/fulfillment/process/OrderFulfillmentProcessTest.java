@@ -6,15 +6,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.camunda.zeebe.client.ZeebeClient;
 import io.camunda.zeebe.client.api.response.ActivatedJob;
 import io.camunda.zeebe.client.api.response.ProcessInstanceEvent;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.extension.ZeebeProcessTest;
+import io.camunda.zeebe.process.test.filters.RecordStream;
 import io.orderflow.fulfillment.engine.EmbeddedModelAdapter;
 import io.orderflow.fulfillment.process.OrderFulfillmentProcess.Errors;
 import io.orderflow.fulfillment.process.OrderFulfillmentProcess.JobTypes;
 import io.orderflow.fulfillment.process.OrderFulfillmentProcess.Messages;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,143 +29,396 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * One test per path of processes/order-fulfillment.bpmn, run on the in-memory engine against the copy the embedded
- * runtime deploys (Camunda user tasks adapted to job-based ones). Workers are played by the test: each step's job is
- * activated and completed (or failed with the BPMN error the real worker throws).
+ * Every path of processes/order-fulfillment.bpmn, run on the in-memory engine against the copy the embedded runtime
+ * deploys (Camunda user tasks adapted to job-based ones), with the real shipping-quote decision. Workers are played
+ * by the test. The called payment processes are replaced by stand-ins with the same ids and contract (a payment that
+ * either ends or throws PAYMENT_FAILED with a reason), so these tests are about the order process alone; the payment
+ * processes have their own tests.
  */
 @ZeebeProcessTest
 class OrderFulfillmentProcessTest {
 
   static final String USER_TASK_JOB = "io.camunda.zeebe:userTask";
+  static final String CANDIDATE_GROUPS = "io.camunda.zeebe:candidateGroups";
   static final String ORDER_ID = "3f1c9a4e-0000-4000-8000-000000000001";
+  static final String STAND_IN_PAYMENT = "stand-in-payment";
+  static final String STAND_IN_SETTLEMENT = "stand-in-settlement";
 
   private ZeebeTestEngine engine;
   private ZeebeClient client;
+  private RecordStream recordStream;
 
   @BeforeEach
-  void deployAdaptedModel() throws Exception {
+  void deployModels() throws Exception {
     byte[] bpmn = Files.readAllBytes(Path.of("processes/order-fulfillment.bpmn"));
     client.newDeployResourceCommand()
         .addResourceBytes(EmbeddedModelAdapter.toJobBasedUserTasks(bpmn), "order-fulfillment.bpmn")
+        .addResourceFile("processes/shipping-quote.dmn")
         .addResourceFile("forms/pick-order.form")
         .addResourceFile("forms/pack-order.form")
+        .addResourceFile("forms/follow-up-failed-payment.form")
+        .addResourceFile("forms/answer-customer-question.form")
+        .addProcessModel(standIn(PaymentProcess.PROCESS_ID, STAND_IN_PAYMENT), "payment.bpmn")
+        .addProcessModel(standIn(PaymentProcess.SETTLEMENT_PROCESS_ID, STAND_IN_SETTLEMENT), "payment-settlement.bpmn")
         .send().join();
   }
 
+  private static BpmnModelInstance standIn(String processId, String jobType) {
+    return Bpmn.createExecutableProcess(processId).startEvent().serviceTask("Stand_In", t -> t.zeebeJobType(jobType))
+        .endEvent().done();
+  }
+
+
   @Test
-  @DisplayName("An order in stock and paid is picked and packed by its warehouse, shipped and ends delivered")
+  @DisplayName("the quote is accepted, the card paid, departments told, the parcel picked, packed, shipped, delivered and the payment settled")
   void deliveredPath() throws Exception {
-    // given
-    ProcessInstanceEvent order = startOrder();
+    ProcessInstanceEvent order = startOrder("CARD", "STANDARD", true);
+    complete(JobTypes.RESERVE_STOCK, reserved(true, parcel(1, "madrid", "301.4", "1.2")));
 
-    // when
-    complete(JobTypes.RESERVE_STOCK, Map.of("warehouseCode", "madrid"));
-    complete(JobTypes.AUTHORIZE_PAYMENT, Map.of());
-    ActivatedJob pick = activate(USER_TASK_JOB);
-    client.newCompleteCommand(pick.getKey()).variables(Map.of("allLinesPicked", true)).send().join();
-    ActivatedJob pack = activate(USER_TASK_JOB);
-    client.newCompleteCommand(pack.getKey()).variables(Map.of("packageType", "MEDIUM_BOX", "parcelWeightKg", 0.6))
-        .send().join();
-    ActivatedJob booking = activate(JobTypes.BOOK_COURIER);
-    assertThat(booking.getVariablesAsMap()).containsEntry("packageType", "MEDIUM_BOX");
-    client.newCompleteCommand(booking.getKey()).variables(Map.of("trackingNumber", "SX123456785ES")).send().join();
-    waitForIdle();
-    assertThat(order).isWaitingAtElements(OrderFulfillmentProcess.Elements.PARCEL_DELIVERED);
-    client.newPublishMessageCommand().messageName(Messages.PARCEL_DELIVERED).correlationKey(ORDER_ID)
-        .timeToLive(Duration.ofMinutes(1)).send().join();
+    ActivatedJob offer = activate(JobTypes.OFFER_SHIPPING_QUOTE);
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> quotes = (List<Map<String, Object>>) offer.getVariablesAsMap().get("shipmentQuotes");
+    assertThat(quotes).hasSize(1);
+    assertThat(quotes.get(0)).containsKeys("cost", "transitDays");
+    offerQuote(offer, Duration.ofMinutes(30));
+    acceptQuote();
+    complete(JobTypes.CONFIRM_QUOTE_ACCEPTANCE, Map.of());
+    ActivatedJob payment = activate(STAND_IN_PAYMENT);
+    assertThat(payment.getVariablesAsMap()).containsEntry("orderId", ORDER_ID).containsEntry("paymentMethod", "CARD");
+    client.newCompleteCommand(payment.getKey()).variables(Map.of("paymentStatus", "AUTHORIZED")).send().join();
+    complete(JobTypes.ACKNOWLEDGE_ORDER, Map.of());
+    List<ActivatedJob> departments = activateAll(JobTypes.NOTIFY_DEPARTMENT, 1);
+    assertThat(departments.get(0).getCustomHeaders()).containsEntry("department", "customer-service")
+        .containsEntry("topic", "NEW_ORDER");
+    completeAll(departments);
+    ActivatedJob finance = activate(JobTypes.NOTIFY_DEPARTMENT);
+    assertThat(finance.getCustomHeaders()).containsEntry("department", "finance");
+    client.newCompleteCommand(finance.getKey()).send().join();
+    ActivatedJob marketing = activate(JobTypes.NOTIFY_DEPARTMENT);
+    assertThat(marketing.getCustomHeaders()).containsEntry("department", "marketing");
+    client.newCompleteCommand(marketing.getKey()).send().join();
+
+    String tracking = fulfilParcel("madrid", 1, "SX123456785ES");
+    ActivatedJob capture = activate(JobTypes.CAPTURE_PAYMENT);
+    assertThat(capture.getVariablesAsMap()).containsEntry("shipmentNo", 1);
+    client.newCompleteCommand(capture.getKey()).send().join();
+    deliver(tracking);
     complete(JobTypes.MARK_ORDER_DELIVERED, Map.of());
+    complete(STAND_IN_SETTLEMENT, Map.of());
+    waitForIdle();
 
-    // then
-    assertThat(pick.getElementId()).isEqualTo(OrderFulfillmentProcess.Elements.PICK_ORDER);
-    assertThat(pick.getCustomHeaders()).containsEntry("io.camunda.zeebe:candidateGroups", "[\"warehouse-madrid\"]");
-    assertThat(pick.getCustomHeaders()).containsKey("io.camunda.zeebe:dueDate");
-    assertThat(pack.getElementId()).isEqualTo(OrderFulfillmentProcess.Elements.PACK_ORDER);
-    assertThat(pack.getCustomHeaders()).containsEntry("io.camunda.zeebe:candidateGroups", "[\"warehouse-madrid\"]");
     assertThat(order).isCompleted()
-        .hasPassedElementsInOrder("ServiceTask_ReserveStock", "ServiceTask_AuthorizePayment", "UserTask_PickOrder",
-            "UserTask_PackOrder", "ServiceTask_BookCourier", "IntermediateCatchEvent_ParcelDelivered",
-            "ServiceTask_MarkOrderDelivered", "EndEvent_OrderDelivered")
+        .hasPassedElementsInOrder("ServiceTask_ReserveStock", "ServiceTask_OfferQuote",
+            "IntermediateCatchEvent_QuoteAccepted", "ServiceTask_ConfirmQuote", "CallActivity_TakePayment",
+            "ServiceTask_AcknowledgeOrder", "ServiceTask_MarkOrderDelivered", "CallActivity_SettlePayment",
+            "EndEvent_OrderDelivered")
+        // a multi-instance activity is passed once as its body and once per instance
+        .hasPassedElement("BusinessRuleTask_QuoteShipping", 2)
+        .hasPassedElement("SubProcess_FulfilParcel", 2)
+        .hasPassedElement("ServiceTask_ShareWithMarketing")
+        .hasNotPassedElement("ServiceTask_AskAboutUnavailable")
         .hasNotPassedElement("ServiceTask_CancelOrder")
-        .hasVariableWithValue("trackingNumber", "SX123456785ES");
+        .hasVariableWithValue("paymentStatus", "AUTHORIZED");
   }
 
   @Test
-  @DisplayName("An order that no warehouse can ship releases what was reserved and ends cancelled")
-  void outOfStockPath() throws Exception {
-    // given
-    ProcessInstanceEvent order = startOrder();
+  @DisplayName("a customer without marketing consent is not passed to marketing, and a bank transfer is not captured")
+  void noConsentNoCapture() throws Exception {
+    ProcessInstanceEvent order = startOrder("BANK_TRANSFER", "EXPRESS", false);
+    complete(JobTypes.RESERVE_STOCK, reserved(true, parcel(1, "warsaw", "12.0", "0.4")));
+    offerQuote(activate(JobTypes.OFFER_SHIPPING_QUOTE), Duration.ofMinutes(30));
+    acceptQuote();
+    complete(JobTypes.CONFIRM_QUOTE_ACCEPTANCE, Map.of());
+    complete(STAND_IN_PAYMENT, Map.of("paymentStatus", "PAID"));
+    complete(JobTypes.ACKNOWLEDGE_ORDER, Map.of());
+    complete(JobTypes.NOTIFY_DEPARTMENT, Map.of());
+    complete(JobTypes.NOTIFY_DEPARTMENT, Map.of());
+    String tracking = fulfilParcel("warsaw", 1, "SX1");
+    deliver(tracking);
+    complete(JobTypes.MARK_ORDER_DELIVERED, Map.of());
+    complete(STAND_IN_SETTLEMENT, Map.of());
+    waitForIdle();
 
-    // when
+    assertThat(order).isCompleted().hasPassedElement("EndEvent_OrderDelivered")
+        .hasNotPassedElement("ServiceTask_ShareWithMarketing")
+        .hasNotPassedElement("ServiceTask_CapturePayment");
+  }
+
+  @Test
+  @DisplayName("a quote not accepted in time releases the stock and ends the order expired")
+  void quoteExpires() throws Exception {
+    ProcessInstanceEvent order = startOrder("CARD", "STANDARD", false);
+    complete(JobTypes.RESERVE_STOCK, reserved(true, parcel(1, "madrid", "5.0", "1.0")));
+    offerQuote(activate(JobTypes.OFFER_SHIPPING_QUOTE), Duration.ofMinutes(30));
+    waitForIdle();
+    assertThat(order).isWaitingAtElements("Gateway_QuoteAnswer");
+
+    engine.increaseTime(Duration.ofMinutes(31));
+    complete(JobTypes.RELEASE_STOCK, Map.of());
+    complete(JobTypes.EXPIRE_ORDER, Map.of());
+    ActivatedJob tell = activate(JobTypes.NOTIFY_CUSTOMER);
+    client.newCompleteCommand(tell.getKey()).send().join();
+    waitForIdle();
+
+    assertThat(tell.getCustomHeaders()).containsEntry("topic", "QUOTE_EXPIRED");
+    assertThat(order).isCompleted()
+        .hasPassedElementsInOrder("IntermediateCatchEvent_QuoteExpired", "ServiceTask_ReleaseExpired",
+            "ServiceTask_ExpireOrder", "ServiceTask_NotifyExpired", "EndEvent_OrderExpired")
+        .hasNotPassedElement("CallActivity_TakePayment");
+  }
+
+  @Test
+  @DisplayName("a parcel the decision cannot quote cancels the order with the reason")
+  void noQuote() throws Exception {
+    ProcessInstanceEvent order = startOrder("CARD", "STANDARD", false);
+    complete(JobTypes.RESERVE_STOCK, reserved(true, parcel(1, "madrid", "5.0", "0")));
+    ActivatedJob offer = activate(JobTypes.OFFER_SHIPPING_QUOTE);
+    @SuppressWarnings("unchecked")
+    List<Object> quotes = (List<Object>) offer.getVariablesAsMap().get("shipmentQuotes");
+    assertThat(quotes).containsExactly((Object) null);
+    client.newThrowErrorCommand(offer.getKey()).errorCode(Errors.NO_SHIPPING_QUOTE)
+        .variables(Map.of("cancellationReason", "No shipping quote for parcel 1")).send().join();
+    completeCancellation("No shipping quote for parcel 1");
+
+    assertThat(order).isCompleted()
+        .hasPassedElementsInOrder("BoundaryEvent_NoQuote", "ServiceTask_ReleaseStock", "ServiceTask_CancelOrder",
+            "ServiceTask_NotifyCancelled", "EndEvent_OrderCancelled");
+  }
+
+  @Test
+  @DisplayName("a failed payment releases the stock, cancels the order, tells the customer and asks customer service to follow up")
+  void paymentFails() throws Exception {
+    ProcessInstanceEvent order = startOrder("CARD", "STANDARD", false);
+    complete(JobTypes.RESERVE_STOCK, reserved(true, parcel(1, "sofia", "140.2", "2.0")));
+    offerQuote(activate(JobTypes.OFFER_SHIPPING_QUOTE), Duration.ofMinutes(30));
+    acceptQuote();
+    complete(JobTypes.CONFIRM_QUOTE_ACCEPTANCE, Map.of());
+    ActivatedJob payment = activate(STAND_IN_PAYMENT);
+    client.newThrowErrorCommand(payment.getKey()).errorCode(Errors.PAYMENT_FAILED)
+        .variables(Map.of("cancellationReason", "Card declined and not updated within 48 hours")).send().join();
+    complete(JobTypes.RELEASE_STOCK, Map.of());
+    ActivatedJob cancel = activate(JobTypes.CANCEL_ORDER);
+    client.newCompleteCommand(cancel.getKey()).send().join();
+    complete(JobTypes.NOTIFY_CUSTOMER, Map.of());
+    ActivatedJob followUp = activate(USER_TASK_JOB);
+    client.newCompleteCommand(followUp.getKey()).variables(Map.of("contactOutcome", "REACHED")).send().join();
+    waitForIdle();
+
+    assertThat(cancel.getVariablesAsMap())
+        .containsEntry("cancellationReason", "Card declined and not updated within 48 hours");
+    assertThat(followUp.getElementId()).isEqualTo(OrderFulfillmentProcess.Elements.FOLLOW_UP_FAILED_PAYMENT);
+    assertThat(followUp.getCustomHeaders()).containsEntry(CANDIDATE_GROUPS, "[\"customer-service\"]");
+    assertThat(order).isCompleted()
+        .hasPassedElementsInOrder("BoundaryEvent_PaymentFailed", "ServiceTask_ReleaseUnpaid",
+            "ServiceTask_CancelUnpaid", "ServiceTask_NotifyUnpaidCancelled", "UserTask_FollowUpFailedPayment",
+            "EndEvent_PaymentFailed")
+        .hasNotPassedElement("ServiceTask_AcknowledgeOrder");
+  }
+
+  @Test
+  @DisplayName("nothing in stock cancels the order at once")
+  void outOfStock() throws Exception {
+    ProcessInstanceEvent order = startOrder("CARD", "STANDARD", false);
     ActivatedJob reserve = activate(JobTypes.RESERVE_STOCK);
     client.newThrowErrorCommand(reserve.getKey()).errorCode(Errors.OUT_OF_STOCK)
-        .errorMessage("Out of stock: PRINT-LIMITED").variables(Map.of("cancellationReason", "Out of stock: PRINT-LIMITED"))
+        .variables(Map.of("cancellationReason", "Out of stock: PRINT-LIMITED")).send().join();
+    completeCancellation("Out of stock: PRINT-LIMITED");
+
+    assertThat(order).isCompleted().hasPassedElementsInOrder("BoundaryEvent_OutOfStock", "EndEvent_OrderCancelled")
+        .hasNotPassedElement("BusinessRuleTask_QuoteShipping");
+  }
+
+  @Test
+  @DisplayName("a customer question becomes a customer-service task while the order goes on")
+  void customerQuestion() throws Exception {
+    ProcessInstanceEvent order = startOrder("CARD", "STANDARD", false);
+    complete(JobTypes.RESERVE_STOCK, reserved(true, parcel(1, "madrid", "5.0", "1.0")));
+    offerQuote(activate(JobTypes.OFFER_SHIPPING_QUOTE), Duration.ofMinutes(30));
+
+    client.newPublishMessageCommand().messageName(Messages.CUSTOMER_QUESTION).correlationKey(ORDER_ID)
+        .variables(Map.of("question", "Can you deliver after 18:00?")).send().join();
+    ActivatedJob answer = activate(USER_TASK_JOB);
+    client.newCompleteCommand(answer.getKey()).variables(Map.of("answer", "Yes, choose the evening window."))
         .send().join();
-    ActivatedJob release = activate(JobTypes.RELEASE_STOCK);
-    client.newCompleteCommand(release.getKey()).send().join();
-    ActivatedJob cancel = activate(JobTypes.CANCEL_ORDER);
-    client.newCompleteCommand(cancel.getKey()).send().join();
+    ActivatedJob tell = activate(JobTypes.NOTIFY_CUSTOMER);
+    client.newCompleteCommand(tell.getKey()).send().join();
     waitForIdle();
 
-    // then
-    assertThat(cancel.getVariablesAsMap()).containsEntry("cancellationReason", "Out of stock: PRINT-LIMITED");
-    assertThat(order).isCompleted()
-        .hasPassedElementsInOrder("BoundaryEvent_OutOfStock", "ServiceTask_ReleaseStock", "ServiceTask_CancelOrder",
-            "EndEvent_OrderCancelled")
-        .hasNotPassedElement("ServiceTask_AuthorizePayment")
-        .hasNotPassedElement("UserTask_PickOrder");
+    assertThat(answer.getElementId()).isEqualTo(OrderFulfillmentProcess.Elements.ANSWER_QUESTION);
+    assertThat(answer.getVariablesAsMap()).containsEntry("question", "Can you deliver after 18:00?");
+    assertThat(answer.getCustomHeaders()).containsEntry(CANDIDATE_GROUPS, "[\"customer-service\"]");
+    assertThat(tell.getCustomHeaders()).containsEntry("topic", "QUESTION_ANSWERED")
+        .containsEntry("detailVariable", "answer");
+    assertThat(order).isActive().hasPassedElement("EndEvent_QuestionAnswered")
+        .isWaitingAtElements("Gateway_QuoteAnswer");
   }
 
-  @Test
-  @DisplayName("A declined card releases the reserved stock and ends the order cancelled with the decline reason")
-  void cardDeclinedPath() throws Exception {
-    // given
-    ProcessInstanceEvent order = startOrder();
-    complete(JobTypes.RESERVE_STOCK, Map.of("warehouseCode", "warsaw"));
 
-    // when
-    ActivatedJob authorize = activate(JobTypes.AUTHORIZE_PAYMENT);
-    client.newThrowErrorCommand(authorize.getKey()).errorCode(Errors.PAYMENT_DECLINED)
-        .variables(Map.of("cancellationReason", "Payment declined: card_declined")).send().join();
-    ActivatedJob release = activate(JobTypes.RELEASE_STOCK);
-    client.newCompleteCommand(release.getKey()).send().join();
-    ActivatedJob cancel = activate(JobTypes.CANCEL_ORDER);
-    client.newCompleteCommand(cancel.getKey()).send().join();
+  @Test
+  @DisplayName("each parcel is quoted, worked by its own warehouse and delivered on its own; the order completes after the last")
+  void twoParcels() throws Exception {
+    ProcessInstanceEvent order = startOrder("INVOICE", "STANDARD", false);
+    complete(JobTypes.RESERVE_STOCK, reserved(true, parcel(1, "madrid", "301.4", "1.0"), parcel(2, "warsaw", "2010.7", "0.5")));
+    ActivatedJob offer = activate(JobTypes.OFFER_SHIPPING_QUOTE);
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> quotes = (List<Map<String, Object>>) offer.getVariablesAsMap().get("shipmentQuotes");
+    assertThat(quotes).hasSize(2).allSatisfy(q -> assertThat(q).containsKeys("cost", "transitDays"));
+    assertThat(new BigDecimal(quotes.get(1).get("cost").toString()))
+        .isGreaterThan(new BigDecimal(quotes.get(0).get("cost").toString()));
+    offerQuote(offer, Duration.ofMinutes(30));
+    acceptQuote();
+    complete(JobTypes.CONFIRM_QUOTE_ACCEPTANCE, Map.of());
+    complete(STAND_IN_PAYMENT, Map.of("paymentStatus", "INVOICE_APPROVED"));
+    complete(JobTypes.ACKNOWLEDGE_ORDER, Map.of());
+    complete(JobTypes.NOTIFY_DEPARTMENT, Map.of());
+    complete(JobTypes.NOTIFY_DEPARTMENT, Map.of());
+
+    List<ActivatedJob> picks = activateAll(USER_TASK_JOB, 2);
+    assertThat(picks).extracting(j -> j.getCustomHeaders().get(CANDIDATE_GROUPS))
+        .containsExactlyInAnyOrder("[\"warehouse-madrid\"]", "[\"warehouse-warsaw\"]");
+    for (ActivatedJob pick : picks) {
+      client.newCompleteCommand(pick.getKey()).variables(Map.of("allLinesPicked", true)).send().join();
+    }
+    List<ActivatedJob> packs = activateAll(USER_TASK_JOB, 2);
+    for (ActivatedJob pack : packs) {
+      client.newCompleteCommand(pack.getKey())
+          .variables(Map.of("packageType", "MEDIUM_BOX", "parcelWeightKg", 1.1)).send().join();
+    }
+    List<ActivatedJob> bookings = activateAll(JobTypes.BOOK_COURIER, 2);
+    assertThat(bookings).extracting(j -> j.getVariablesAsMap().get("shipmentNo")).containsExactlyInAnyOrder(1, 2);
+    for (ActivatedJob booking : bookings) {
+      client.newCompleteCommand(booking.getKey())
+          .variables(Map.of("trackingNumber", "SX" + booking.getVariablesAsMap().get("shipmentNo"))).send().join();
+    }
+    deliver("SX1");
     waitForIdle();
-
-    // then
-    assertThat(release.getVariablesAsMap()).containsEntry("orderId", ORDER_ID);
-    assertThat(cancel.getVariablesAsMap()).containsEntry("cancellationReason", "Payment declined: card_declined");
-    assertThat(order).isCompleted()
-        .hasPassedElementsInOrder("ServiceTask_ReserveStock", "BoundaryEvent_PaymentDeclined",
-            "ServiceTask_ReleaseStock", "ServiceTask_CancelOrder", "EndEvent_OrderCancelled")
-        .hasNotPassedElement("UserTask_PickOrder");
-  }
-
-  @Test
-  @DisplayName("A delivery reported before the process waits for it is kept and still ends the order delivered")
-  void earlyDeliveryMessageIsBuffered() throws Exception {
-    // given
-    ProcessInstanceEvent order = startOrder();
-    complete(JobTypes.RESERVE_STOCK, Map.of("warehouseCode", "sofia"));
-    complete(JobTypes.AUTHORIZE_PAYMENT, Map.of());
-    client.newCompleteCommand(activate(USER_TASK_JOB).getKey()).variables(Map.of("allLinesPicked", true)).send().join();
-    client.newCompleteCommand(activate(USER_TASK_JOB).getKey())
-        .variables(Map.of("packageType", "ENVELOPE", "parcelWeightKg", 0.2)).send().join();
-    ActivatedJob booking = activate(JobTypes.BOOK_COURIER);
-
-    // when the courier reports delivery while the booking job is still being completed
-    client.newPublishMessageCommand().messageName(Messages.PARCEL_DELIVERED).correlationKey(ORDER_ID)
-        .messageId("parcel-delivered-SX1").timeToLive(Duration.ofHours(1)).send().join();
-    client.newCompleteCommand(booking.getKey()).variables(Map.of("trackingNumber", "SX1")).send().join();
+    assertThat(order).isWaitingAtElements(OrderFulfillmentProcess.Elements.PARCEL_DELIVERED);
+    deliver("SX2");
     complete(JobTypes.MARK_ORDER_DELIVERED, Map.of());
+    complete(STAND_IN_SETTLEMENT, Map.of());
+    waitForIdle();
 
-    // then
-    assertThat(order).isCompleted().hasPassedElement("EndEvent_OrderDelivered");
+    assertThat(order).isCompleted().hasPassedElement("EndEvent_OrderDelivered")
+        .hasNotPassedElement("ServiceTask_CapturePayment")
+        .hasVariableWithValue("trackingNumbers", List.of("SX1", "SX2"));
   }
 
-  private ProcessInstanceEvent startOrder() {
+
+  @Test
+  @DisplayName("the customer is asked; shipping what is available backorders the rest and goes on to the quote")
+  void backorder() throws Exception {
+    ProcessInstanceEvent order = startOrder("CARD", "STANDARD", false);
+    complete(JobTypes.RESERVE_STOCK, reserved(false, parcel(1, "madrid", "5.0", "1.0")));
+    ActivatedJob ask = activate(JobTypes.NOTIFY_CUSTOMER);
+    assertThat(ask.getCustomHeaders()).containsEntry("topic", "ITEMS_UNAVAILABLE");
+    client.newCompleteCommand(ask.getKey()).send().join();
+    decide("SHIP_AVAILABLE", null);
+    complete(JobTypes.RECORD_BACKORDER, Map.of());
+    waitForIdle();
+
+    assertThat(order).isActive().hasPassedElement("ServiceTask_RecordBackorder")
+        .hasPassedElement("BusinessRuleTask_QuoteShipping", 2);
+    assertThat(activate(JobTypes.OFFER_SHIPPING_QUOTE)).isNotNull();
+  }
+
+  @Test
+  @DisplayName("the customer cancels: the stock is released and the order ends cancelled with their reason")
+  void customerCancels() throws Exception {
+    ProcessInstanceEvent order = startOrder("CARD", "STANDARD", false);
+    complete(JobTypes.RESERVE_STOCK, reserved(false, parcel(1, "madrid", "5.0", "1.0")));
+    complete(JobTypes.NOTIFY_CUSTOMER, Map.of());
+    decide("CANCEL", "Cancelled by the customer: some items were not available");
+    completeCancellation("Cancelled by the customer: some items were not available");
+
+    assertThat(order).isCompleted().hasPassedElement("EndEvent_OrderCancelled")
+        .hasNotPassedElement("ServiceTask_RecordBackorder");
+  }
+
+  @Test
+  @DisplayName("no answer within 2 days cancels the order")
+  void noAnswer() throws Exception {
+    ProcessInstanceEvent order = startOrder("CARD", "STANDARD", false);
+    complete(JobTypes.RESERVE_STOCK, reserved(false, parcel(1, "madrid", "5.0", "1.0")));
+    complete(JobTypes.NOTIFY_CUSTOMER, Map.of());
+    waitForIdle();
+    engine.increaseTime(Duration.ofDays(2).plusMinutes(1));
+    completeCancellation("No answer about the unavailable items within 2 days");
+
+    assertThat(order).isCompleted().hasPassedElementsInOrder("IntermediateCatchEvent_BackorderTimeout",
+        "EndEvent_OrderCancelled");
+  }
+
+  // --- steps ---------------------------------------------------------------------------------------------------
+
+  private ProcessInstanceEvent startOrder(String paymentMethod, String deliveryMethod, boolean marketingConsent) {
     return client.newCreateInstanceCommand().bpmnProcessId(OrderFulfillmentProcess.PROCESS_ID).latestVersion()
-        .variables(Map.of("orderId", ORDER_ID, "orderNumber", "ORD-TEST0001")).send().join();
+        .variables(Map.of("orderId", ORDER_ID, "orderNumber", "ORD-TEST0001", "paymentMethod", paymentMethod,
+            "deliveryMethod", deliveryMethod, "marketingConsent", marketingConsent))
+        .send().join();
+  }
+
+  private static Map<String, Object> parcel(int no, String warehouse, String distanceKm, String weightKg) {
+    return Map.of("shipmentNo", no, "warehouseCode", warehouse, "distanceKm", new BigDecimal(distanceKm),
+        "weightKg", new BigDecimal(weightKg));
+  }
+
+  @SafeVarargs
+  private static Map<String, Object> reserved(boolean allAvailable, Map<String, Object>... parcels) {
+    return Map.of("shipments", List.of(parcels), "warehouseCode", parcels[0].get("warehouseCode"),
+        "allAvailable", allAvailable);
+  }
+
+  private void offerQuote(ActivatedJob offer, Duration validity) {
+    client.newCompleteCommand(offer.getKey())
+        .variables(Map.of("quoteValidUntil", Instant.now().plus(validity).toString())).send().join();
+  }
+
+  private void acceptQuote() {
+    client.newPublishMessageCommand().messageName(Messages.QUOTE_ACCEPTED).correlationKey(ORDER_ID)
+        .timeToLive(Duration.ofMinutes(5)).send().join();
+  }
+
+  private void decide(String choice, String reason) {
+    Map<String, Object> variables = new HashMap<>(Map.of("backorderChoice", choice));
+    if (reason != null) {
+      variables.put("cancellationReason", reason);
+    }
+    client.newPublishMessageCommand().messageName(Messages.BACKORDER_DECISION).correlationKey(ORDER_ID)
+        .variables(variables).timeToLive(Duration.ofMinutes(5)).send().join();
+  }
+
+  /** Pick, pack and book one parcel; returns its tracking number. */
+  private String fulfilParcel(String warehouse, int shipmentNo, String trackingNumber) throws Exception {
+    ActivatedJob pick = activate(USER_TASK_JOB);
+    assertThat(pick.getElementId()).isEqualTo(OrderFulfillmentProcess.Elements.PICK_ORDER);
+    assertThat(pick.getCustomHeaders()).containsEntry(CANDIDATE_GROUPS, "[\"warehouse-" + warehouse + "\"]")
+        .containsKey("io.camunda.zeebe:dueDate");
+    client.newCompleteCommand(pick.getKey()).variables(Map.of("allLinesPicked", true)).send().join();
+    ActivatedJob pack = activate(USER_TASK_JOB);
+    assertThat(pack.getElementId()).isEqualTo(OrderFulfillmentProcess.Elements.PACK_ORDER);
+    client.newCompleteCommand(pack.getKey()).variables(Map.of("packageType", "MEDIUM_BOX", "parcelWeightKg", 1.1))
+        .send().join();
+    ActivatedJob booking = activate(JobTypes.BOOK_COURIER);
+    assertThat(booking.getVariablesAsMap()).containsEntry("packageType", "MEDIUM_BOX")
+        .containsEntry("shipmentNo", shipmentNo).containsEntry("orderId", ORDER_ID);
+    client.newCompleteCommand(booking.getKey()).variables(Map.of("trackingNumber", trackingNumber)).send().join();
+    return trackingNumber;
+  }
+
+  private void deliver(String trackingNumber) {
+    client.newPublishMessageCommand().messageName(Messages.PARCEL_DELIVERED).correlationKey(trackingNumber)
+        .messageId("parcel-delivered-" + trackingNumber).timeToLive(Duration.ofMinutes(5)).send().join();
+  }
+
+  private void completeCancellation(String expectedReason) throws Exception {
+    complete(JobTypes.RELEASE_STOCK, Map.of());
+    ActivatedJob cancel = activate(JobTypes.CANCEL_ORDER);
+    assertThat(cancel.getVariablesAsMap()).containsEntry("cancellationReason", expectedReason);
+    client.newCompleteCommand(cancel.getKey()).send().join();
+    ActivatedJob tell = activate(JobTypes.NOTIFY_CUSTOMER);
+    assertThat(tell.getCustomHeaders()).containsEntry("topic", "ORDER_CANCELLED");
+    client.newCompleteCommand(tell.getKey()).send().join();
+    waitForIdle();
   }
 
   private void complete(String jobType, Map<String, Object> variables) throws Exception {
@@ -166,12 +426,20 @@ class OrderFulfillmentProcessTest {
     client.newCompleteCommand(job.getKey()).variables(variables).send().join();
   }
 
+  private void completeAll(List<ActivatedJob> jobs) {
+    jobs.forEach(j -> client.newCompleteCommand(j.getKey()).send().join());
+  }
+
   private ActivatedJob activate(String jobType) throws Exception {
+    return activateAll(jobType, 1).get(0);
+  }
+
+  private List<ActivatedJob> activateAll(String jobType, int expected) throws Exception {
     waitForIdle();
-    List<ActivatedJob> jobs = client.newActivateJobsCommand().jobType(jobType).maxJobsToActivate(1)
-        .timeout(Duration.ofMinutes(5)).send().join().getJobs();
-    assertThat(jobs).as("an activatable job of type %s", jobType).hasSize(1);
-    return jobs.get(0);
+    List<ActivatedJob> jobs = new ArrayList<>(client.newActivateJobsCommand().jobType(jobType)
+        .maxJobsToActivate(expected + 1).timeout(Duration.ofMinutes(5)).send().join().getJobs());
+    assertThat(jobs).as("activatable jobs of type %s", jobType).hasSize(expected);
+    return jobs;
   }
 
   private void waitForIdle() throws Exception {

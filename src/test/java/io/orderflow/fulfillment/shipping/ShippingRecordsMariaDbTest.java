@@ -79,20 +79,22 @@ class ShippingRecordsMariaDbTest {
   }
 
   @Test
-  void anOrderGetsOneShipmentAndATrackingNumberBelongsToOneShipment() {
+  void aParcelIsBookedOnceAndATrackingNumberBelongsToOneParcel() {
     String orderId = UUID.randomUUID().toString();
     String tracking = "SX" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
     tx.executeWithoutResult(s -> shipments.saveAndFlush(
-        new Shipment(orderId, "madrid", "Simulated Express", tracking, "BOX_S", 950, OCCURRED)));
+        new Shipment(orderId, 1, "madrid", "Simulated Express", tracking, "BOX_S", 950, OCCURRED)));
+    tx.executeWithoutResult(s -> shipments.saveAndFlush(
+        new Shipment(orderId, 2, "warsaw", "Simulated Express", tracking + "-2", "BOX_S", 950, OCCURRED)));
 
     assertThatThrownBy(() -> tx.executeWithoutResult(s -> shipments.saveAndFlush(
-        new Shipment(orderId, "madrid", "Simulated Express", tracking + "-2", "BOX_S", 950, OCCURRED))))
-        .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("uq_shipment_order");
+        new Shipment(orderId, 1, "madrid", "Simulated Express", tracking + "-3", "BOX_S", 950, OCCURRED))))
+        .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("uq_shipment_order_no");
     assertThatThrownBy(() -> tx.executeWithoutResult(s -> shipments.saveAndFlush(
-        new Shipment(UUID.randomUUID().toString(), "warsaw", "Simulated Express", tracking, "BOX_M", 1200, OCCURRED))))
+        new Shipment(UUID.randomUUID().toString(), 1, "warsaw", "Simulated Express", tracking, "BOX_M", 1200, OCCURRED))))
         .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("uq_shipment_tracking");
 
-    String stored = tx.execute(s -> shipments.findByOrderId(orderId).orElseThrow().trackingNumber());
+    String stored = tx.execute(s -> shipments.findByOrderIdAndShipmentNo(orderId, 1).orElseThrow().trackingNumber());
     assertThat(stored).isEqualTo(tracking);
   }
 }

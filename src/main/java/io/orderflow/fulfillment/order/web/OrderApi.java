@@ -57,7 +57,16 @@ public final class OrderApi {
   }
 
   public record LineView(int lineNo, String sku, String productName, int quantity, BigDecimal unitPrice,
-      BigDecimal lineTotal) {}
+      BigDecimal lineTotal, int unavailableQuantity) {}
+
+  /** A parcel: where it ships from, why (distance), its weight and quote, where it is now. */
+  public record ShipmentView(int shipmentNo, String warehouseId, BigDecimal distanceKm, BigDecimal weightKg,
+      BigDecimal shippingCost, Integer transitDays, String status, String trackingNumber) {}
+
+  /** The shipping quote: what shipping costs, what the customer pays in total, until when it can be accepted. */
+  public record QuoteView(BigDecimal shippingCost, BigDecimal amountDue, Instant validUntil, Instant acceptedAt) {}
+
+  public record PaymentView(String method, String status, String detail) {}
 
   public record StepView(String elementId, String name, String type) {}
 
@@ -67,5 +76,7 @@ public final class OrderApi {
       OrderService.Address shippingAddress, OrderService.Delivery delivery, boolean marketingConsent, String currency,
       BigDecimal totalAmount, String paymentMethod, String warehouseId, String routingReason, String trackingNumber,
       String cancellationReason, Long processInstanceKey, String processStatus, List<StepView> currentSteps,
-      List<IncidentView> incidents, Instant placedAt, Instant updatedAt, List<LineView> lines) {}
+      List<IncidentView> incidents, Instant placedAt, Instant updatedAt, List<LineView> lines,
+      List<ShipmentView> shipments, QuoteView quote, String backorderDecision, PaymentView payment,
+      Instant acknowledgedAt) {}
 }

@@ -1,6 +1,8 @@
 package io.orderflow.fulfillment.order.web;
 
+import io.orderflow.fulfillment.order.CustomerDecisions;
 import io.orderflow.fulfillment.order.OrderPlacement;
+import io.orderflow.fulfillment.process.OrderFulfillmentProcess;
 import io.orderflow.fulfillment.order.OrderService;
 import io.orderflow.fulfillment.order.OrderService.OrderSummary;
 import io.orderflow.fulfillment.order.web.OrderApi.AddressData;
@@ -36,12 +38,18 @@ class OrderController {
       @NotEmpty @Size(max = 50) List<@NotNull @Valid LineData> lines, @NotNull @Valid PaymentData payment,
       @Valid DeliveryData delivery, boolean marketingConsent) {}
 
+  record BackorderDecisionRequest(@NotNull OrderFulfillmentProcess.BackorderChoice choice) {}
+
+  record QuestionRequest(@NotBlank @Size(max = 2000) String question) {}
+
   private final OrderPlacement placement;
+  private final CustomerDecisions decisions;
   private final OrderService orders;
   private final OrderViews views;
 
-  OrderController(OrderPlacement placement, OrderService orders, OrderViews views) {
+  OrderController(OrderPlacement placement, CustomerDecisions decisions, OrderService orders, OrderViews views) {
     this.placement = placement;
+    this.decisions = decisions;
     this.orders = orders;
     this.views = views;
   }
@@ -60,5 +68,27 @@ class OrderController {
   @GetMapping("/{orderId}")
   OrderView get(@PathVariable String orderId) {
     return views.view(orders.summary(orderId));
+  }
+
+  /** The customer confirms the shipping quote shown on the order (409 once it expired or was answered). */
+  @PostMapping("/{orderId}/quote/acceptance")
+  ResponseEntity<OrderView> acceptQuote(@PathVariable String orderId) {
+    decisions.acceptQuote(orderId);
+    return ResponseEntity.accepted().body(views.view(orders.summary(orderId)));
+  }
+
+  /** Some items are unavailable: ship the rest now and backorder them, or cancel the order. */
+  @PostMapping("/{orderId}/backorder-decision")
+  ResponseEntity<OrderView> decideBackorder(@PathVariable String orderId,
+      @Valid @RequestBody BackorderDecisionRequest request) {
+    decisions.decideAboutUnavailableItems(orderId, request.choice());
+    return ResponseEntity.accepted().body(views.view(orders.summary(orderId)));
+  }
+
+  /** A question to customer service about this order; it becomes a task for them. */
+  @PostMapping("/{orderId}/questions")
+  ResponseEntity<Void> ask(@PathVariable String orderId, @Valid @RequestBody QuestionRequest request) {
+    decisions.ask(orderId, request.question());
+    return ResponseEntity.accepted().build();
   }
 }

@@ -32,6 +32,13 @@ public class OrderViews {
             .map(i -> new IncidentView(i.elementId(), i.errorType(), i.message())).toList(),
         o.placedAt(), o.updatedAt(),
         o.lines().stream().map(l -> new LineView(l.lineNo(), l.sku(), l.productName(), l.quantity(), l.unitPrice(),
-            l.lineTotal())).toList());
+            l.lineTotal(), l.unavailableQuantity())).toList(),
+        o.shipments().stream().map(s -> new OrderApi.ShipmentView(s.shipmentNo(), s.warehouseId(), s.distanceKm(),
+            java.math.BigDecimal.valueOf(s.weightGrams()).movePointLeft(3), s.shippingCost(), s.transitDays(),
+            s.status(), s.trackingNumber())).toList(),
+        new OrderApi.QuoteView(o.quote().shippingCost(), o.quote().amountDue(), o.quote().validUntil(),
+            o.quote().acceptedAt()),
+        o.backorderDecision(), new OrderApi.PaymentView(o.paymentMethod(), o.paymentStatus().name(), o.paymentDetail()),
+        o.acknowledgedAt());
   }
 }

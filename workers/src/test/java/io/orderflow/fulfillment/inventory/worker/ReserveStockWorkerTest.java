@@ -11,6 +11,7 @@ import io.orderflow.fulfillment.inventory.Inventory;
 import io.orderflow.fulfillment.inventory.Inventory.ReservationResult;
 import io.orderflow.fulfillment.inventory.Inventory.ReservedLine;
 import io.orderflow.fulfillment.process.OrderFulfillmentProcess.JobTypes;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -23,17 +24,24 @@ class ReserveStockWorkerTest {
   private final ReserveStockWorker worker = new ReserveStockWorker(inventory);
 
   @Test
-  @DisplayName("hands the warehouse that will ship the order to the process")
+  @DisplayName("hands the process the parcels (warehouse, distance, weight), never the goods, and whether all is there")
   void reserved() {
     // given
-    when(inventory.reserveForOrder("order-1")).thenReturn(
-        new ReservationResult.Reserved("MAD", List.of(new ReservedLine("TSHIRT-M", 2, "A-03"))));
+    when(inventory.reserveForOrder("order-1")).thenReturn(new ReservationResult.Reserved(List.of(
+        new Inventory.ReservedShipment(1, "MAD", new BigDecimal("5.0"), new BigDecimal("0.400"),
+            List.of(new ReservedLine("TSHIRT-M", 2, "A-03"))),
+        new Inventory.ReservedShipment(2, "WAW", new BigDecimal("2010.7"), new BigDecimal("1.200"),
+            List.of(new ReservedLine("CAP", 1, "B-01")))),
+        Map.of("MUG", 1)));
 
     // when
     Map<String, Object> variables = worker.reserveStock("order-1");
 
     // then
-    assertThat(variables).containsExactly(Map.entry("warehouseCode", "MAD"));
+    assertThat(variables).containsEntry("warehouseCode", "MAD").containsEntry("allAvailable", false)
+        .containsEntry("shipments", List.of(
+            Map.of("shipmentNo", 1, "warehouseCode", "MAD", "distanceKm", new BigDecimal("5.0"), "weightKg", new BigDecimal("0.400")),
+            Map.of("shipmentNo", 2, "warehouseCode", "WAW", "distanceKm", new BigDecimal("2010.7"), "weightKg", new BigDecimal("1.200"))));
   }
 
   @Test

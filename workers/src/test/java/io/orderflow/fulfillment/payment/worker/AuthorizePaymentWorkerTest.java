@@ -11,7 +11,7 @@ import io.camunda.client.exception.BpmnError;
 import io.camunda.client.exception.JobError;
 import io.orderflow.fulfillment.payment.PaymentProviderUnavailableException;
 import io.orderflow.fulfillment.payment.Payments;
-import io.orderflow.fulfillment.process.OrderFulfillmentProcess.JobTypes;
+import io.orderflow.fulfillment.process.PaymentProcess.JobTypes;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;

@@ -1,0 +1,41 @@
+package io.orderflow.fulfillment.notification.web;
+
+import io.orderflow.fulfillment.notification.Audience;
+import io.orderflow.fulfillment.notification.Notifications;
+import io.orderflow.fulfillment.notification.Notifications.NotificationView;
+import io.orderflow.fulfillment.shared.InvalidRequestException;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** What customers and departments were told: per order, and per department (newest first). */
+@RestController
+class NotificationController {
+
+  private final Notifications notifications;
+
+  NotificationController(Notifications notifications) {
+    this.notifications = notifications;
+  }
+
+  @GetMapping("/api/orders/{orderId}/notifications")
+  List<NotificationView> ofOrder(@PathVariable String orderId) {
+    return notifications.ofOrder(orderId);
+  }
+
+  @GetMapping("/api/notifications")
+  List<NotificationView> forAudience(@RequestParam String audience, @RequestParam(defaultValue = "50") int max) {
+    Audience parsed;
+    try {
+      parsed = Audience.ofCode(audience);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidRequestException("audience", e.getMessage());
+    }
+    if (max < 1 || max > 500) {
+      throw new InvalidRequestException("max", "must be between 1 and 500");
+    }
+    return notifications.forAudience(parsed, max);
+  }
+}
