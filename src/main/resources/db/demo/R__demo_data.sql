@@ -25,6 +25,7 @@ insert ignore into product (sku, model_code, name, category, variant, price_amou
 insert ignore into product (sku, model_code, name, category, variant, price_amount, price_currency, weight_grams, serialized) values ('YOGA-MAT', 'YOGA-MAT', 'Yoga mat 6 mm', 'sport', null, 34.00, 'EUR', 1500, false);
 insert ignore into product (sku, model_code, name, category, variant, price_amount, price_currency, weight_grams, serialized) values ('LAMP-DESK-LED', 'LAMP-DESK', 'LED desk lamp', 'home', null, 45.00, 'EUR', 1200, false);
 insert ignore into product (sku, model_code, name, category, variant, price_amount, price_currency, weight_grams, serialized) values ('PRINT-LIMITED', 'PRINT-LIMITED', 'Limited art print (signed)', 'art', null, 250.00, 'EUR', 300, false);
+insert ignore into product (sku, model_code, name, category, variant, price_amount, price_currency, weight_grams, serialized) values ('PRINT-ARTIST-PROOF', 'PRINT-ARTIST-PROOF', 'Artist proof print (sold out)', 'art', null, 480.00, 'EUR', 300, false);
 
 insert ignore into stock (sku, warehouse_id, on_hand, reserved, bin_location) values ('TSHIRT-ORG-S', 'madrid', 15, 0, 'A-01-1');
 insert ignore into stock (sku, warehouse_id, on_hand, reserved, bin_location) values ('TSHIRT-ORG-M', 'madrid', 12, 0, 'B-01-2');
@@ -46,6 +47,7 @@ insert ignore into stock (sku, warehouse_id, on_hand, reserved, bin_location) va
 insert ignore into stock (sku, warehouse_id, on_hand, reserved, bin_location) values ('YOGA-MAT', 'madrid', 8, 0, 'F-03-3');
 insert ignore into stock (sku, warehouse_id, on_hand, reserved, bin_location) values ('LAMP-DESK-LED', 'madrid', 12, 0, 'A-04-1');
 insert ignore into stock (sku, warehouse_id, on_hand, reserved, bin_location) values ('PRINT-LIMITED', 'madrid', 1, 0, 'B-04-2');
+insert ignore into stock (sku, warehouse_id, on_hand, reserved, bin_location) values ('PRINT-ARTIST-PROOF', 'madrid', 0, 0, 'B-04-2');
 insert ignore into stock (sku, warehouse_id, on_hand, reserved, bin_location) values ('TSHIRT-ORG-S', 'warsaw', 8, 0, 'A-01-1');
 insert ignore into stock (sku, warehouse_id, on_hand, reserved, bin_location) values ('TSHIRT-ORG-M', 'warsaw', 25, 0, 'B-01-2');
 insert ignore into stock (sku, warehouse_id, on_hand, reserved, bin_location) values ('TSHIRT-ORG-L', 'warsaw', 20, 0, 'C-01-3');
@@ -66,6 +68,7 @@ insert ignore into stock (sku, warehouse_id, on_hand, reserved, bin_location) va
 insert ignore into stock (sku, warehouse_id, on_hand, reserved, bin_location) values ('YOGA-MAT', 'warsaw', 25, 0, 'F-03-3');
 insert ignore into stock (sku, warehouse_id, on_hand, reserved, bin_location) values ('LAMP-DESK-LED', 'warsaw', 12, 0, 'A-04-1');
 insert ignore into stock (sku, warehouse_id, on_hand, reserved, bin_location) values ('PRINT-LIMITED', 'warsaw', 0, 0, 'B-04-2');
+insert ignore into stock (sku, warehouse_id, on_hand, reserved, bin_location) values ('PRINT-ARTIST-PROOF', 'warsaw', 0, 0, 'B-04-2');
 insert ignore into stock (sku, warehouse_id, on_hand, reserved, bin_location) values ('TSHIRT-ORG-S', 'sofia', 15, 0, 'A-01-1');
 insert ignore into stock (sku, warehouse_id, on_hand, reserved, bin_location) values ('TSHIRT-ORG-M', 'sofia', 20, 0, 'B-01-2');
 insert ignore into stock (sku, warehouse_id, on_hand, reserved, bin_location) values ('TSHIRT-ORG-L', 'sofia', 12, 0, 'C-01-3');
@@ -86,3 +89,4 @@ insert ignore into stock (sku, warehouse_id, on_hand, reserved, bin_location) va
 insert ignore into stock (sku, warehouse_id, on_hand, reserved, bin_location) values ('YOGA-MAT', 'sofia', 25, 0, 'F-03-3');
 insert ignore into stock (sku, warehouse_id, on_hand, reserved, bin_location) values ('LAMP-DESK-LED', 'sofia', 40, 0, 'A-04-1');
 insert ignore into stock (sku, warehouse_id, on_hand, reserved, bin_location) values ('PRINT-LIMITED', 'sofia', 0, 0, 'B-04-2');
+insert ignore into stock (sku, warehouse_id, on_hand, reserved, bin_location) values ('PRINT-ARTIST-PROOF', 'sofia', 0, 0, 'B-04-2');

@@ -70,6 +70,8 @@ public final class OrderFulfillmentProcess {
     public static final String BACKORDER_CHOICE = "backorderChoice";
     public static final String SHIPMENT_QUOTES = "shipmentQuotes";
     public static final String QUOTE_VALID_UNTIL = "quoteValidUntil";
+    /** How long the quote is open (ISO-8601 duration, e.g. PT30M); the expiry timer waits this long. */
+    public static final String QUOTE_VALID_FOR = "quoteValidFor";
     public static final String QUESTION = "question";
     public static final String TRACKING_NUMBER = "trackingNumber";
     public static final String CANCELLATION_REASON = "cancellationReason";

@@ -33,6 +33,9 @@ public class ShippingQuotes {
     }
   }
 
+  /** The offer: open for {@code validFor}, which ends at {@code validUntil}. */
+  public record Offer(java.time.Duration validFor, Instant validUntil) {}
+
   private final OrderService orders;
   private final Inventory inventory;
   private final QuoteProperties properties;
@@ -47,14 +50,16 @@ public class ShippingQuotes {
 
   /**
    * Offers the quote: {@code decisionResults} holds the decision's result per parcel, in the order of the order's
-   * parcels ({cost, transitDays}, or null where no rule matched). Returns when the offer ends. Offering again returns
-   * the first offer's end.
+   * parcels ({cost, transitDays}, or null where no rule matched). Returns how long the offer is open and when it ends.
+   * Offering again (a repeated job) returns the first offer's end and the time left until then.
    */
   @Transactional
-  public Instant offer(String orderId, List<Map<String, Object>> decisionResults) {
+  public Offer offer(String orderId, List<Map<String, Object>> decisionResults) {
     OrderSummary order = orders.summary(orderId);
     if (order.status() == OrderStatus.QUOTED) {
-      return order.quote().validUntil();
+      java.time.Duration left = java.time.Duration.between(clock.instant(), order.quote().validUntil());
+      return new Offer(left.isNegative() ? java.time.Duration.ZERO : left.truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+          order.quote().validUntil());
     }
     if (decisionResults == null || decisionResults.size() != order.shipments().size()) {
       throw new IllegalArgumentException("Order " + order.orderNumber() + " has " + order.shipments().size()
@@ -79,7 +84,7 @@ public class ShippingQuotes {
     log.info("Order {} quoted: shipping {} for {} parcel(s), valid until {}", orderId,
         quotes.values().stream().map(ShipmentQuote::cost).reduce(BigDecimal.ZERO, BigDecimal::add), quotes.size(),
         validUntil);
-    return validUntil;
+    return new Offer(properties.validity(), validUntil);
   }
 
   /** The process caught the acceptance: the order is confirmed and the goods stay reserved until they ship. */

@@ -370,7 +370,8 @@ class OrderFulfillmentProcessTest {
 
   private void offerQuote(ActivatedJob offer, Duration validity) {
     client.newCompleteCommand(offer.getKey())
-        .variables(Map.of("quoteValidUntil", Instant.now().plus(validity).toString())).send().join();
+        .variables(Map.of("quoteValidUntil", Instant.now().plus(validity).toString(), "quoteValidFor", validity.toString()))
+        .send().join();
   }
 
   private void acceptQuote() {

@@ -1,0 +1,141 @@
+package io.orderflow.fulfillment.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The shop front, the staff and the courier as API tests see them: plain HTTP calls against the running app, with
+ * waits that return as soon as the asynchronous outcome is there.
+ */
+public final class ShopClient {
+
+  public static final Duration WAIT = Duration.ofSeconds(60);
+  static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {};
+  static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {};
+
+  private final TestRestTemplate http;
+  private final JdbcTemplate jdbc;
+
+  public ShopClient(TestRestTemplate http, JdbcTemplate jdbc) {
+    this.http = http;
+    this.jdbc = jdbc;
+  }
+
+  /** An order body: customer in Madrid (or the given country's capital area), card unless told otherwise. */
+  public static Map<String, Object> orderBody(String country, Map<String, Object> payment, Map<String, Integer> lines) {
+    Map<String, String> address = switch (country) {
+      case "PL" -> Map.of("street", "ul. Marszałkowska 1", "postalCode", "00-001", "city", "Warszawa", "country", "PL");
+      case "BG" -> Map.of("street", "bul. Vitosha 1", "postalCode", "1000", "city", "Sofia", "country", "BG");
+      default -> Map.of("street", "Calle Mayor 1", "postalCode", "28013", "city", "Madrid", "country", country);
+    };
+    Map<String, Object> body = new HashMap<>();
+    body.put("customer", Map.of("name", "Ana García", "email", "ana@example.com", "phone", "+34 600 000 000"));
+    body.put("shippingAddress", address);
+    body.put("lines", lines.entrySet().stream().map(e -> Map.of("sku", e.getKey(), "quantity", e.getValue())).toList());
+    body.put("payment", payment);
+    return body;
+  }
+
+  public static Map<String, Object> card(String paymentMethodId) {
+    return Map.of("method", "CARD", "paymentMethodId", paymentMethodId);
+  }
+
+  public Map<String, Object> place(Map<String, Object> body) {
+    ResponseEntity<Map<String, Object>> created = post("/api/orders", body);
+    assertThat(created.getStatusCode()).as("placing %s: %s", body, created.getBody()).isEqualTo(HttpStatus.CREATED);
+    return created.getBody();
+  }
+
+  public Map<String, Object> awaitOrder(String orderId, String status) {
+    return awaitOrder(orderId, o -> status.equals(o.get("status")));
+  }
+
+  public Map<String, Object> awaitOrder(String orderId, Predicate<Map<String, Object>> condition) {
+    return await().atMost(WAIT).until(() -> get("/api/orders/" + orderId), condition);
+  }
+
+  /** Waits for the quote and accepts it. */
+  public Map<String, Object> acceptQuote(String orderId) {
+    Map<String, Object> quoted = awaitOrder(orderId, "QUOTED");
+    ResponseEntity<Map<String, Object>> accepted = post("/api/orders/" + orderId + "/quote/acceptance", Map.of());
+    assertThat(accepted.getStatusCode()).as("accepting the quote: %s", accepted.getBody()).isEqualTo(HttpStatus.ACCEPTED);
+    return quoted;
+  }
+
+  public Map<String, Object> awaitTask(String group, String orderId, String elementId) {
+    return await().atMost(WAIT).until(() -> tasks(group, orderId).stream()
+        .filter(t -> elementId.equals(t.get("elementId"))).findFirst(), Optional::isPresent).orElseThrow();
+  }
+
+  public List<Map<String, Object>> tasks(String group, String orderId) {
+    return http.exchange("/api/tasks?candidateGroup=" + group + "&orderId=" + orderId, HttpMethod.GET, null, LIST)
+        .getBody();
+  }
+
+  public List<Map<String, Object>> openTasksOf(String orderId) {
+    return http.exchange("/api/tasks?state=CREATED&orderId=" + orderId, HttpMethod.GET, null, LIST).getBody();
+  }
+
+  public void completeTask(Map<String, Object> task, Map<String, Object> variables) {
+    ResponseEntity<Map<String, Object>> done = post("/api/tasks/" + task.get("key") + "/complete",
+        Map.of("variables", variables));
+    assertThat(done.getStatusCode()).as("completing %s: %s", task.get("elementId"), done.getBody())
+        .isEqualTo(HttpStatus.OK);
+  }
+
+  /** Picks and packs one parcel of the order in the warehouse; returns nothing, the booking follows. */
+  public void pickAndPack(String warehouse, String orderId) {
+    Map<String, Object> pick = awaitTask("warehouse-" + warehouse, orderId, "UserTask_PickOrder");
+    completeTask(pick, Map.of("allLinesPicked", true));
+    Map<String, Object> pack = awaitTask("warehouse-" + warehouse, orderId, "UserTask_PackOrder");
+    completeTask(pack, Map.of("packageType", "MEDIUM_BOX", "parcelWeightKg", 1.2));
+  }
+
+  public void courierDelivered(String trackingNumber) {
+    Map<String, Object> event = Map.of("eventId", "evt-delivered-" + trackingNumber, "trackingNumber", trackingNumber,
+        "type", "DELIVERED", "occurredAt", "2026-11-23T12:00:00Z", "location", "front door");
+    assertThat(post("/api/courier/events", event).getBody()).containsEntry("result", "RECORDED");
+  }
+
+  public Map<String, Integer> onHand(String warehouse, String... skus) {
+    List<Map<String, Object>> rows = http.exchange("/api/stock?sku=" + String.join("&sku=", skus), HttpMethod.GET,
+        null, LIST).getBody();
+    Map<String, Integer> onHand = new TreeMap<>();
+    rows.stream().filter(r -> warehouse.equals(r.get("warehouseId")))
+        .forEach(r -> onHand.put((String) r.get("sku"), (Integer) r.get("onHand")));
+    return onHand;
+  }
+
+  public int reserved(String sku) {
+    return jdbc.queryForObject("select coalesce(sum(reserved), 0) from stock where sku = ?", Integer.class, sku);
+  }
+
+  public List<Map<String, Object>> notifications(String orderId) {
+    return http.exchange("/api/orders/" + orderId + "/notifications", HttpMethod.GET, null, LIST).getBody();
+  }
+
+  public Map<String, Object> get(String path) {
+    ResponseEntity<Map<String, Object>> r = http.exchange(path, HttpMethod.GET, null, MAP);
+    assertThat(r.getStatusCode()).as("GET %s: %s", path, r.getBody()).isEqualTo(HttpStatus.OK);
+    return r.getBody();
+  }
+
+  public ResponseEntity<Map<String, Object>> post(String path, Object body) {
+    return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body), MAP);
+  }
+}
