@@ -79,8 +79,15 @@ class CartCheckoutApiTest {
     assertThat(order).containsEntry("marketingConsent", true);
     assertThat(exchange(HttpMethod.GET, "/api/carts/" + cart, null).getBody())
         .containsEntry("status", "CHECKED_OUT").containsEntry("orderId", order.get("id"));
+    // and once the customer accepts the quote, the consenting customer reaches marketing and the warehouse gets work
+    await().atMost(Duration.ofSeconds(60)).until(() -> "QUOTED".equals(
+        exchange(HttpMethod.GET, "/api/orders/" + order.get("id"), null).getBody().get("status")));
+    assertThat(exchange(HttpMethod.POST, "/api/orders/" + order.get("id") + "/quote/acceptance", Map.of())
+        .getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
     await().atMost(Duration.ofSeconds(60)).until(() -> !http.exchange("/api/tasks?orderId=" + order.get("id"),
         HttpMethod.GET, null, LIST).getBody().isEmpty());
+    await().atMost(Duration.ofSeconds(60)).until(() -> http.exchange("/api/notifications?audience=marketing&max=500",
+        HttpMethod.GET, null, LIST).getBody().stream().anyMatch(n -> order.get("id").equals(n.get("orderId"))));
 
     // and a second click on "buy" creates nothing
     int orders = count();
