@@ -96,6 +96,10 @@ class CamundaProfileStartupTest {
         new ParameterizedTypeReference<>() {});
     assertThat(placed.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     String orderId = (String) placed.getBody().get("id");
+    await().atMost(Duration.ofSeconds(60)).until(() -> "QUOTED".equals(http.exchange("/api/orders/" + orderId,
+        HttpMethod.GET, null, new ParameterizedTypeReference<Map<String, Object>>() {}).getBody().get("status")));
+    assertThat(http.exchange("/api/orders/" + orderId + "/quote/acceptance", HttpMethod.POST, new HttpEntity<>(Map.of()),
+        new ParameterizedTypeReference<Map<String, Object>>() {}).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
 
     // then: the workers ran against the "cluster" and the pick task exists there as a Camunda user task
     UserTaskRecordValue pick = await().atMost(Duration.ofSeconds(60)).until(() -> records(ValueType.USER_TASK).stream()
