@@ -40,6 +40,8 @@ public class EmbeddedProcessMonitor implements ProcessState {
   private final Map<Long, Map<Long, Element>> active = new ConcurrentHashMap<>();
   private final Map<Long, InstanceStatus> ended = new ConcurrentHashMap<>();
   private final Map<Long, Map<Long, Incident>> incidents = new ConcurrentHashMap<>();
+  /** Running instances started by a call activity, per calling instance (their steps count as the caller's). */
+  private final Map<Long, java.util.Set<Long>> children = new ConcurrentHashMap<>();
 
   EmbeddedProcessMonitor(ZeebeTestEngine engine, ProcessModels models, EmbeddedStaffTasks tasks) {
     this.engine = engine;
@@ -56,13 +58,21 @@ public class EmbeddedProcessMonitor implements ProcessState {
       return InstanceView.unknown(processInstanceKey);
     }
     List<ActiveElement> current = new ArrayList<>();
-    if (elements != null) {
-      for (Element e : elements.values()) {
-        current.add(new ActiveElement(e.elementId(), models.elementName(e.bpmnProcessId(), e.elementId()), e.type()));
-      }
+    List<Incident> open = new ArrayList<>();
+    collect(processInstanceKey, current, open);
+    return new InstanceView(processInstanceKey, status == null ? InstanceStatus.ACTIVE : status, current,
+        List.copyOf(open));
+  }
+
+  /** The instance's active steps and open incidents, followed by those of the instances it called (e.g. payment). */
+  private void collect(long instance, List<ActiveElement> current, List<Incident> open) {
+    for (Element e : active.getOrDefault(instance, Map.of()).values()) {
+      current.add(new ActiveElement(e.elementId(), models.elementName(e.bpmnProcessId(), e.elementId()), e.type()));
     }
-    List<Incident> open = List.copyOf(incidents.getOrDefault(processInstanceKey, Map.of()).values());
-    return new InstanceView(processInstanceKey, status == null ? InstanceStatus.ACTIVE : status, current, open);
+    open.addAll(incidents.getOrDefault(instance, Map.of()).values());
+    for (long child : children.getOrDefault(instance, java.util.Set.of())) {
+      collect(child, current, open);
+    }
   }
 
   /** Records the engine has written since start; it keeps all of them in memory. */
@@ -110,9 +120,19 @@ public class EmbeddedProcessMonitor implements ProcessState {
     long instance = v.getProcessInstanceKey();
     if (v.getBpmnElementType() == BpmnElementType.PROCESS) {
       switch (intent) {
-        case ELEMENT_ACTIVATED -> active.putIfAbsent(instance, new LinkedHashMap<>());
-        case ELEMENT_COMPLETED -> end(instance, InstanceStatus.COMPLETED);
-        case ELEMENT_TERMINATED -> end(instance, InstanceStatus.TERMINATED);
+        case ELEMENT_ACTIVATED -> {
+          active.putIfAbsent(instance, new LinkedHashMap<>());
+          if (v.getParentProcessInstanceKey() > 0) {
+            children.computeIfAbsent(v.getParentProcessInstanceKey(), k -> ConcurrentHashMap.newKeySet()).add(instance);
+          }
+        }
+        case ELEMENT_COMPLETED, ELEMENT_TERMINATED -> {
+          end(instance, intent == ProcessInstanceIntent.ELEMENT_COMPLETED ? InstanceStatus.COMPLETED
+              : InstanceStatus.TERMINATED);
+          if (v.getParentProcessInstanceKey() > 0) {
+            children.getOrDefault(v.getParentProcessInstanceKey(), java.util.Set.of()).remove(instance);
+          }
+        }
         default -> { }
       }
       return;
@@ -135,6 +155,7 @@ public class EmbeddedProcessMonitor implements ProcessState {
 
   private void end(long instance, InstanceStatus status) {
     active.remove(instance);
+    children.remove(instance);
     incidents.remove(instance);
     ended.put(instance, status);
   }
