@@ -124,9 +124,7 @@ class OrderFulfillmentProcessTest {
   @Test
   @DisplayName("a customer without marketing consent is not passed to marketing, and a bank transfer is not captured")
   void noConsentNoCapture() throws Exception {
-    ProcessInstanceEvent order = startOrder("BANK_TRANSFER", "EXPRESS", false);
-    complete(JobTypes.RESERVE_STOCK, reserved(true, parcel(1, "warsaw", "12.0", "0.4")));
-    offerQuote(activate(JobTypes.OFFER_SHIPPING_QUOTE), Duration.ofMinutes(30));
+    ProcessInstanceEvent order = quotedOrder("BANK_TRANSFER", "EXPRESS", false, parcel(1, "warsaw", "12.0", "0.4"));
     acceptQuote();
     complete(JobTypes.CONFIRM_QUOTE_ACCEPTANCE, Map.of());
     complete(STAND_IN_PAYMENT, Map.of("paymentStatus", "PAID"));
@@ -147,9 +145,7 @@ class OrderFulfillmentProcessTest {
   @Test
   @DisplayName("a quote not accepted in time releases the stock and ends the order expired")
   void quoteExpires() throws Exception {
-    ProcessInstanceEvent order = startOrder("CARD", "STANDARD", false);
-    complete(JobTypes.RESERVE_STOCK, reserved(true, parcel(1, "madrid", "5.0", "1.0")));
-    offerQuote(activate(JobTypes.OFFER_SHIPPING_QUOTE), Duration.ofMinutes(30));
+    ProcessInstanceEvent order = quotedOrder("CARD", "STANDARD", false, parcel(1, "madrid", "5.0", "1.0"));
     waitForIdle();
     assertThat(order).isWaitingAtElements("Gateway_QuoteAnswer");
 
@@ -188,9 +184,7 @@ class OrderFulfillmentProcessTest {
   @Test
   @DisplayName("a failed payment releases the stock, cancels the order, tells the customer and asks customer service to follow up")
   void paymentFails() throws Exception {
-    ProcessInstanceEvent order = startOrder("CARD", "STANDARD", false);
-    complete(JobTypes.RESERVE_STOCK, reserved(true, parcel(1, "sofia", "140.2", "2.0")));
-    offerQuote(activate(JobTypes.OFFER_SHIPPING_QUOTE), Duration.ofMinutes(30));
+    ProcessInstanceEvent order = quotedOrder("CARD", "STANDARD", false, parcel(1, "sofia", "140.2", "2.0"));
     acceptQuote();
     complete(JobTypes.CONFIRM_QUOTE_ACCEPTANCE, Map.of());
     ActivatedJob payment = activate(STAND_IN_PAYMENT);
@@ -231,9 +225,7 @@ class OrderFulfillmentProcessTest {
   @Test
   @DisplayName("a customer question becomes a customer-service task while the order goes on")
   void customerQuestion() throws Exception {
-    ProcessInstanceEvent order = startOrder("CARD", "STANDARD", false);
-    complete(JobTypes.RESERVE_STOCK, reserved(true, parcel(1, "madrid", "5.0", "1.0")));
-    offerQuote(activate(JobTypes.OFFER_SHIPPING_QUOTE), Duration.ofMinutes(30));
+    ProcessInstanceEvent order = quotedOrder("CARD", "STANDARD", false, parcel(1, "madrid", "5.0", "1.0"));
 
     client.newPublishMessageCommand().messageName(Messages.CUSTOMER_QUESTION).correlationKey(ORDER_ID)
         .variables(Map.of("question", "Can you deliver after 18:00?")).send().join();
@@ -355,6 +347,15 @@ class OrderFulfillmentProcessTest {
         .variables(Map.of("orderId", ORDER_ID, "orderNumber", "ORD-TEST0001", "paymentMethod", paymentMethod,
             "deliveryMethod", deliveryMethod, "marketingConsent", marketingConsent))
         .send().join();
+  }
+
+  /** An order with one parcel, all in stock, quoted for 30 minutes and waiting for the customer's answer. */
+  private ProcessInstanceEvent quotedOrder(String paymentMethod, String deliveryMethod, boolean consent,
+      Map<String, Object> parcel) throws Exception {
+    ProcessInstanceEvent order = startOrder(paymentMethod, deliveryMethod, consent);
+    complete(JobTypes.RESERVE_STOCK, reserved(true, parcel));
+    offerQuote(activate(JobTypes.OFFER_SHIPPING_QUOTE), Duration.ofMinutes(30));
+    return order;
   }
 
   private static Map<String, Object> parcel(int no, String warehouse, String distanceKm, String weightKg) {
