@@ -71,7 +71,8 @@ public class ShippingQuotes {
       Map<String, Object> result = decisionResults.get(i);
       if (result == null || result.get("cost") == null || result.get("transitDays") == null) {
         throw new NoQuoteException("No shipping quote for parcel " + parcel.shipmentNo() + " from " + parcel.warehouseId()
-            + " (" + parcel.distanceKm() + " km, " + BigDecimal.valueOf(parcel.weightGrams()).movePointLeft(3)
+            + " (" + parcel.distanceKm() + " km, "
+            + BigDecimal.valueOf(parcel.weightGrams()).movePointLeft(3).stripTrailingZeros().toPlainString()
             + " kg) by " + order.delivery().method());
       }
       BigDecimal cost = new BigDecimal(result.get("cost").toString()).setScale(2, RoundingMode.HALF_UP);
