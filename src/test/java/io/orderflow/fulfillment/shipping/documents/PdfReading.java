@@ -47,8 +47,12 @@ public final class PdfReading {
 
   /** The first page printed at {@code dpi} in grey, as a label printer or a scan would give it. */
   public static BufferedImage render(byte[] pdf, int dpi) {
+    return render(pdf, dpi, 0);
+  }
+
+  public static BufferedImage render(byte[] pdf, int dpi, int pageIndex) {
     try (PDDocument document = Loader.loadPDF(pdf)) {
-      return new PDFRenderer(document).renderImageWithDPI(0, dpi, ImageType.GRAY);
+      return new PDFRenderer(document).renderImageWithDPI(pageIndex, dpi, ImageType.GRAY);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
