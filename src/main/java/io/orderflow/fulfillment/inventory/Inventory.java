@@ -64,6 +64,9 @@ public class Inventory {
 
   public record ReservedLine(String sku, int quantity, String binLocation) {}
 
+  /** Where a parcel leaves from, as a sender address on labels and slips. */
+  public record WarehouseAddress(String id, String name, String city, String country) {}
+
   public record WarehouseStock(String sku, String warehouseId, int onHand, int reserved, int available,
       String binLocation) {}
 
@@ -192,6 +195,32 @@ public class Inventory {
   public String countryOf(String warehouseId) {
     return warehouses.findById(warehouseId).map(Warehouse::country)
         .orElseThrow(() -> new io.orderflow.fulfillment.shared.NotFoundException("Warehouse", warehouseId));
+  }
+
+  @Transactional(readOnly = true)
+  public WarehouseAddress warehouseAddress(String warehouseId) {
+    return warehouses.findById(warehouseId).map(w -> new WarehouseAddress(w.id(), w.name(), w.city(), w.country()))
+        .orElseThrow(() -> new io.orderflow.fulfillment.shared.NotFoundException("Warehouse", warehouseId));
+  }
+
+  /**
+   * What the order holds in this warehouse, reserved or already issued to the courier (released goods are not), one
+   * line per SKU (sorted by SKU) with its bin there: the contents of the parcel that leaves from it.
+   */
+  @Transactional(readOnly = true)
+  public List<ReservedLine> reservedLines(String orderId, String warehouseId) {
+    Map<String, Integer> quantities = new java.util.TreeMap<>();
+    reservations.findByOrderIdOrderById(orderId).stream()
+        .filter(r -> r.warehouseId().equals(warehouseId) && r.status() != StockReservation.Status.RELEASED)
+        .forEach(r -> quantities.merge(r.sku(), r.quantity(), Integer::sum));
+    if (quantities.isEmpty()) {
+      return List.of();
+    }
+    Map<String, String> bins = stock.findByWarehouseIdAndSkuIn(warehouseId, quantities.keySet()).stream()
+        .collect(Collectors.toMap(Stock::sku, Stock::binLocation));
+    return quantities.entrySet().stream()
+        .map(e -> new ReservedLine(e.getKey(), e.getValue(), bins.get(e.getKey())))
+        .toList();
   }
 
   @Transactional(readOnly = true)

@@ -87,5 +87,8 @@ class Shipment {
   String orderId() { return orderId; }
   String carrier() { return carrier; }
   String trackingNumber() { return trackingNumber; }
+  String packageType() { return packageType; }
+  int weightGrams() { return weightGrams; }
+  Instant bookedAt() { return bookedAt; }
   Status status() { return status; }
 }

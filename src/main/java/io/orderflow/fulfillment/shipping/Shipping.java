@@ -31,6 +31,10 @@ public class Shipping {
 
   public record Booked(String carrier, String trackingNumber) {}
 
+  /** A parcel with the courier: what its label shows. */
+  public record BookedParcel(String carrier, String trackingNumber, String packageType, int weightGrams,
+      Instant bookedAt) {}
+
   public record CourierEvent(String eventId, String trackingNumber, TrackingEventType type, String location,
       Instant occurredAt) {}
 
@@ -97,6 +101,12 @@ public class Shipping {
     log.info("Courier {} booked for order {} parcel {}, tracking number {}", booking.carrier(), orderId, shipmentNo,
         booking.trackingNumber());
     return new Booked(booking.carrier(), booking.trackingNumber());
+  }
+
+  /** The courier booking of one parcel of the order; empty while the parcel is not booked. */
+  public Optional<BookedParcel> booking(String orderId, int shipmentNo) {
+    return shipments.findByOrderIdAndShipmentNo(orderId, shipmentNo).map(s -> new BookedParcel(s.carrier(),
+        s.trackingNumber(), s.packageType(), s.weightGrams(), s.bookedAt()));
   }
 
   /**
