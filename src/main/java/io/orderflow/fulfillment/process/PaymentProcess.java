@@ -53,6 +53,8 @@ public final class PaymentProcess {
   public static final class Headers {
     public static final String TOPIC = "topic";
     public static final String DEPARTMENT = "department";
+    /** Names the variable whose text goes with the notification (instructions, the decline reason, the invoice). */
+    public static final String DETAIL_VARIABLE = "detailVariable";
 
     private Headers() {}
   }
@@ -132,6 +134,10 @@ public final class PaymentProcess {
     public static final String INVOICE_NUMBER = "invoiceNumber";
     /** The instant the invoice becomes overdue (ISO 8601, the start of the day after its due date). */
     public static final String INVOICE_DUE_AT = "invoiceDueAt";
+    /** The customer's sentence about the invoice: number, amount, due date, payment reference. */
+    public static final String INVOICE_TEXT = "invoiceText";
+    /** The customer's sentence about the bank transfer: amount and payment reference. */
+    public static final String PAYMENT_INSTRUCTIONS = "paymentInstructions";
     // carried by the messages
     public static final String RECEIVED_AMOUNT = "receivedAmount";
     public static final String AMOUNT_MATCHES = "amountMatches";
