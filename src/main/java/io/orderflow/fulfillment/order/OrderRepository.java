@@ -6,6 +6,8 @@ import java.util.Optional;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 interface OrderRepository extends JpaRepository<CustomerOrder, String> {
 
@@ -15,4 +17,9 @@ interface OrderRepository extends JpaRepository<CustomerOrder, String> {
   Optional<CustomerOrder> findByOrderNumber(String orderNumber);
 
   List<CustomerOrder> findByStatusAndProcessInstanceKeyIsNullAndPlacedAtBefore(OrderStatus status, Instant before, Limit limit);
+
+  long countByCustomerEmailIgnoreCaseAndStatus(String customerEmail, OrderStatus status);
+
+  @Query("select s.order.id from OrderShipment s where s.trackingNumber = :trackingNumber")
+  Optional<String> findOrderIdByTrackingNumber(@Param("trackingNumber") String trackingNumber);
 }

@@ -280,6 +280,24 @@ public class OrderService {
         clock.instant().minus(olderThan), Limit.of(max)).stream().map(OrderService::summaryOf).toList();
   }
 
+  /** How many orders of this customer (by e-mail, in any case) were delivered: the credit check reads it. */
+  @Transactional(readOnly = true)
+  public long deliveredOrderCount(String customerEmail) {
+    return orders.countByCustomerEmailIgnoreCaseAndStatus(customerEmail.trim(), OrderStatus.DELIVERED);
+  }
+
+  /** The id of the order with this order number (e.g. when a courier reports cash it collected for it). */
+  @Transactional(readOnly = true)
+  public java.util.Optional<String> orderIdByNumber(String orderNumber) {
+    return orders.findByOrderNumber(orderNumber).map(CustomerOrder::id);
+  }
+
+  /** The id of the order one of whose parcels has this tracking number. */
+  @Transactional(readOnly = true)
+  public java.util.Optional<String> orderIdByTrackingNumber(String trackingNumber) {
+    return orders.findOrderIdByTrackingNumber(trackingNumber);
+  }
+
   private CustomerOrder load(String orderId) {
     return orders.findWithLinesById(orderId).orElseThrow(() -> new NotFoundException("Order", orderId));
   }

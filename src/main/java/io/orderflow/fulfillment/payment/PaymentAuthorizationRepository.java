@@ -5,5 +5,10 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface PaymentAuthorizationRepository extends JpaRepository<PaymentAuthorization, Long> {
 
-  Optional<PaymentAuthorization> findByOrderId(String orderId);
+  Optional<PaymentAuthorization> findByOrderIdAndAttemptNo(String orderId, int attemptNo);
+
+  boolean existsByOrderIdAndAttemptNo(String orderId, int attemptNo);
+
+  Optional<PaymentAuthorization> findFirstByOrderIdAndStatusOrderByAttemptNoDesc(String orderId,
+      PaymentAuthorization.Status status);
 }

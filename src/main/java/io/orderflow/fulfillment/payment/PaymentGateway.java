@@ -5,8 +5,9 @@ import java.util.Currency;
 
 /**
  * The payment service provider. We never see card data: the shop front hands the card to the provider, which gives us
- * a payment-method id ({@code pm_…}) to authorize against. The idempotency key makes a repeated call return the first
- * answer instead of charging again.
+ * a payment-method id ({@code pm_…}) to authorize against. An authorization reserves the amount on the card; the
+ * capture, when the goods ship, takes it. The idempotency key makes a repeated call return the first answer instead
+ * of charging again.
  */
 public interface PaymentGateway {
 
@@ -18,6 +19,18 @@ public interface PaymentGateway {
     record Declined(String code, String message) implements AuthorizationResult {}
   }
 
+  record CaptureRequest(String idempotencyKey, String authorizationId, BigDecimal amount, Currency currency) {}
+
+  sealed interface CaptureResult {
+    record Captured(String captureId) implements CaptureResult {}
+
+    /** The provider will not capture (e.g. the authorization expired or the amount exceeds it); retrying won't help. */
+    record Refused(String code, String message) implements CaptureResult {}
+  }
+
   /** @throws PaymentProviderUnavailableException when the provider cannot answer now (retry later) */
   AuthorizationResult authorize(AuthorizationRequest request);
+
+  /** @throws PaymentProviderUnavailableException when the provider cannot answer now (retry later) */
+  CaptureResult capture(CaptureRequest request);
 }

@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A payment provider in test mode, behaving like the well-known PSP sandboxes: the payment-method id selects the
- * outcome (documented in the README), and the idempotency key returns the first answer for a repeated request.
+ * outcome (documented in the README), and the idempotency key returns the first answer for a repeated request. It
+ * captures what it authorized, up to the authorized amount, once.
  */
 @Component
 @ConditionalOnProperty(name = "fulfillment.payment.provider", havingValue = "simulated", matchIfMissing = true)
@@ -24,13 +25,41 @@ class SimulatedPaymentGateway implements PaymentGateway {
       "pm_card_fraudulent", new AuthorizationResult.Declined("fraudulent", "The payment was blocked as likely fraud"));
 
   private final Map<String, AuthorizationResult> answered = new ConcurrentHashMap<>();
+  /** Authorized amounts by authorization id, until captured. */
+  private final Map<String, BigDecimal> authorized = new ConcurrentHashMap<>();
+  private final Map<String, CaptureResult> captures = new ConcurrentHashMap<>();
+  private final Map<String, String> capturedAuthorizations = new ConcurrentHashMap<>();
 
   @Override
   public AuthorizationResult authorize(AuthorizationRequest request) {
     if ("pm_card_providerDown".equals(request.paymentMethodId())) {
       throw new PaymentProviderUnavailableException("Payment provider timed out");
     }
-    return answered.computeIfAbsent(request.idempotencyKey(), key -> decide(request));
+    return answered.computeIfAbsent(request.idempotencyKey(), key -> {
+      AuthorizationResult result = decide(request);
+      if (result instanceof AuthorizationResult.Approved approved) {
+        authorized.put(approved.authorizationId(), request.amount());
+      }
+      return result;
+    });
+  }
+
+  @Override
+  public CaptureResult capture(CaptureRequest request) {
+    return captures.computeIfAbsent(request.idempotencyKey(), key -> {
+      BigDecimal amount = authorized.get(request.authorizationId());
+      if (amount == null) {
+        return new CaptureResult.Refused("authorization_not_found", "No such authorization, or it has expired");
+      }
+      if (capturedAuthorizations.containsKey(request.authorizationId())) {
+        return new CaptureResult.Refused("already_captured", "The authorization was captured before");
+      }
+      if (request.amount().compareTo(amount) > 0) {
+        return new CaptureResult.Refused("amount_too_large", "The capture exceeds the authorized amount");
+      }
+      capturedAuthorizations.put(request.authorizationId(), key);
+      return new CaptureResult.Captured("cap_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20));
+    });
   }
 
   private static AuthorizationResult decide(AuthorizationRequest request) {

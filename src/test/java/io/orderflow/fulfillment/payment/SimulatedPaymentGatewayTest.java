@@ -134,4 +134,47 @@ class SimulatedPaymentGatewayTest {
     // then
     assertThat(retried).isInstanceOf(Approved.class);
   }
+
+  @Test
+  @DisplayName("captures what it authorized, once; a repeated capture request gets the first answer")
+  void capturesOnce() {
+    // given
+    Approved approved = (Approved) gateway.authorize(request("order-1:1", "pm_card_visa", "51.80"));
+    PaymentGateway.CaptureRequest capture = new PaymentGateway.CaptureRequest("capture:order-1",
+        approved.authorizationId(), new BigDecimal("51.80"), EUR);
+
+    // when
+    PaymentGateway.CaptureResult first = gateway.capture(capture);
+    PaymentGateway.CaptureResult again = gateway.capture(capture);
+
+    // then
+    assertThat(first).isInstanceOfSatisfying(PaymentGateway.CaptureResult.Captured.class,
+        captured -> assertThat(captured.captureId()).matches("cap_[0-9a-f]{20}"));
+    assertThat(again).isEqualTo(first);
+  }
+
+  @Test
+  @DisplayName("refuses to capture an unknown authorization, more than authorized, or an authorization twice")
+  void refusesCaptures() {
+    // given
+    Approved approved = (Approved) gateway.authorize(request("order-2:1", "pm_card_visa", "20.00"));
+
+    // when
+    PaymentGateway.CaptureResult unknown = gateway.capture(new PaymentGateway.CaptureRequest("capture:x", "auth_nope",
+        new BigDecimal("1.00"), EUR));
+    PaymentGateway.CaptureResult tooMuch = gateway.capture(new PaymentGateway.CaptureRequest("capture:order-2a",
+        approved.authorizationId(), new BigDecimal("20.01"), EUR));
+    gateway.capture(new PaymentGateway.CaptureRequest("capture:order-2", approved.authorizationId(),
+        new BigDecimal("20.00"), EUR));
+    PaymentGateway.CaptureResult twice = gateway.capture(new PaymentGateway.CaptureRequest("capture:order-2b",
+        approved.authorizationId(), new BigDecimal("20.00"), EUR));
+
+    // then
+    assertThat(unknown).isEqualTo(new PaymentGateway.CaptureResult.Refused("authorization_not_found",
+        "No such authorization, or it has expired"));
+    assertThat(tooMuch).isInstanceOfSatisfying(PaymentGateway.CaptureResult.Refused.class,
+        refused -> assertThat(refused.code()).isEqualTo("amount_too_large"));
+    assertThat(twice).isInstanceOfSatisfying(PaymentGateway.CaptureResult.Refused.class,
+        refused -> assertThat(refused.code()).isEqualTo("already_captured"));
+  }
 }

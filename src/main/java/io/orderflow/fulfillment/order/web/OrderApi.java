@@ -3,12 +3,20 @@ package io.orderflow.fulfillment.order.web;
 import io.orderflow.fulfillment.order.DeliveryMethod;
 import io.orderflow.fulfillment.order.OrderService;
 import io.orderflow.fulfillment.order.OrderStatus;
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,7 +27,8 @@ public final class OrderApi {
 
   private OrderApi() {}
 
-  public enum PaymentMethod { CARD }
+  /** How the customer pays; the payment process secures it before anything ships. */
+  public enum PaymentMethod { CARD, BANK_TRANSFER, CASH_ON_DELIVERY, INVOICE }
 
   public record CustomerData(@NotBlank @Size(max = 200) String name, @NotBlank @Email @Size(max = 254) String email,
       @Pattern(regexp = "^\\+?[0-9 ()\\-]{6,20}$", message = "must be a phone number") String phone) {
@@ -38,10 +47,48 @@ public final class OrderApi {
     }
   }
 
+  /** The payment method; a card comes as the payment provider's payment-method id, which no other method takes. */
+  @PaymentMethodIdForCardOnly
   public record PaymentData(@NotNull PaymentMethod method,
-      @NotBlank @Pattern(regexp = "^pm_[A-Za-z0-9_]{2,60}$",
+      @Pattern(regexp = "^pm_[A-Za-z0-9_]{2,60}$",
           message = "must be the payment-method id issued by the payment provider (pm_...); card numbers are never accepted")
       String paymentMethodId) {}
+
+  /** {@code paymentMethodId} is required for {@code CARD} and refused for every other method. */
+  @Target(ElementType.TYPE)
+  @Retention(RetentionPolicy.RUNTIME)
+  @Constraint(validatedBy = PaymentMethodIdForCardOnly.Validator.class)
+  public @interface PaymentMethodIdForCardOnly {
+
+    String message() default "paymentMethodId is required for CARD and only for CARD";
+
+    Class<?>[] groups() default {};
+
+    Class<? extends Payload>[] payload() default {};
+
+    class Validator implements ConstraintValidator<PaymentMethodIdForCardOnly, PaymentData> {
+
+      @Override
+      public boolean isValid(PaymentData payment, ConstraintValidatorContext context) {
+        if (payment == null || payment.method() == null) {
+          return true;
+        }
+        boolean given = payment.paymentMethodId() != null && !payment.paymentMethodId().isBlank();
+        String problem = null;
+        if (payment.method() == PaymentMethod.CARD && !given) {
+          problem = "is required for payment by card: the payment-method id issued by the payment provider (pm_...)";
+        } else if (payment.method() != PaymentMethod.CARD && payment.paymentMethodId() != null) {
+          problem = "applies to payment by card only; leave it out for " + payment.method();
+        }
+        if (problem == null) {
+          return true;
+        }
+        context.disableDefaultConstraintViolation();
+        context.buildConstraintViolationWithTemplate(problem).addPropertyNode("paymentMethodId").addConstraintViolation();
+        return false;
+      }
+    }
+  }
 
   public record SlotData(@NotNull LocalDate date, @NotBlank @Size(max = 20) String window) {}
 

@@ -1,11 +1,14 @@
 package io.orderflow.fulfillment.payment.worker;
 
-import static io.orderflow.fulfillment.process.OrderFulfillmentProcess.Variables.CANCELLATION_REASON;
+import static io.orderflow.fulfillment.process.PaymentProcess.Variables.CARD_ATTEMPTS;
+import static io.orderflow.fulfillment.process.PaymentProcess.Variables.DECLINE_REASON;
+import static io.orderflow.fulfillment.process.PaymentProcess.Variables.PAYMENT_STATUS;
 
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.exception.CamundaError;
+import io.orderflow.fulfillment.order.PaymentStatus;
 import io.orderflow.fulfillment.payment.PaymentProviderUnavailableException;
 import io.orderflow.fulfillment.payment.Payments;
 import io.orderflow.fulfillment.process.PaymentProcess.Errors;
@@ -14,6 +17,10 @@ import java.time.Duration;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
+/**
+ * "Authorize card payment": authorizes the card of the current attempt. A decline is the BPMN error PAYMENT_DECLINED
+ * with the reason for the customer and the number of attempts made; a provider outage is retried with backoff.
+ */
 @Component
 public class AuthorizePaymentWorker {
 
@@ -35,9 +42,9 @@ public class AuthorizePaymentWorker {
           job.getRetries() - 1, RETRY_BACKOFF, e);
     }
     if (outcome instanceof Payments.Outcome.Declined declined) {
-      String reason = "Payment declined: " + declined.reason() + " (" + declined.code() + ")";
-      throw CamundaError.bpmnError(Errors.PAYMENT_DECLINED, reason, Map.of(CANCELLATION_REASON, reason));
+      throw CamundaError.bpmnError(Errors.PAYMENT_DECLINED, declined.reason() + " (" + declined.code() + ")",
+          Map.of(DECLINE_REASON, declined.reason(), CARD_ATTEMPTS, declined.attempt()));
     }
-    return Map.of();
+    return Map.of(PAYMENT_STATUS, PaymentStatus.AUTHORIZED.name(), CARD_ATTEMPTS, outcome.attempt());
   }
 }

@@ -27,31 +27,32 @@ class AuthorizePaymentWorkerTest {
   private final AuthorizePaymentWorker worker = new AuthorizePaymentWorker(payments);
 
   @Test
-  @DisplayName("completes when the payment is authorized")
+  @DisplayName("completes with the payment status and the attempts made when the card is authorized")
   void authorized() {
     // given
-    when(payments.authorize("order-1")).thenReturn(new Payments.Outcome.Authorized("auth_123"));
+    when(payments.authorize("order-1")).thenReturn(new Payments.Outcome.Authorized("auth_123", 2));
 
     // when
     Map<String, Object> variables = worker.authorizePayment(job, "order-1");
 
     // then
-    assertThat(variables).isEmpty();
+    assertThat(variables).isEqualTo(Map.of("paymentStatus", "AUTHORIZED", "cardAttempts", 2));
   }
 
   @Test
-  @DisplayName("raises PAYMENT_DECLINED with the reason the customer will be told")
+  @DisplayName("raises PAYMENT_DECLINED with the customer's reason and the attempts made, for the model to decide")
   void declined() {
     // given
     when(payments.authorize("order-1"))
-        .thenReturn(new Payments.Outcome.Declined("card_declined", "The card was declined"));
+        .thenReturn(new Payments.Outcome.Declined("card_declined", "The card was declined", 1));
 
     // when / then
     assertThatThrownBy(() -> worker.authorizePayment(job, "order-1"))
         .isInstanceOfSatisfying(BpmnError.class, error -> {
           assertThat(error.getErrorCode()).isEqualTo("PAYMENT_DECLINED");
+          assertThat(error.getErrorMessage()).isEqualTo("The card was declined (card_declined)");
           assertThat(error.getVariables())
-              .isEqualTo(Map.of("cancellationReason", "Payment declined: The card was declined (card_declined)"));
+              .isEqualTo(Map.of("declineReason", "The card was declined", "cardAttempts", 1));
         });
   }
 
@@ -75,13 +76,9 @@ class AuthorizePaymentWorkerTest {
   }
 
   @Test
-  @DisplayName("subscribes to the job type the process model uses")
+  @DisplayName("subscribes to the job type the payment model uses")
   void jobType() throws NoSuchMethodException {
-    // when
-    JobWorker annotation = AuthorizePaymentWorker.class.getMethod("authorizePayment", ActivatedJob.class, String.class)
-        .getAnnotation(JobWorker.class);
-
-    // then
-    assertThat(annotation.type()).isEqualTo(JobTypes.AUTHORIZE_PAYMENT);
+    assertThat(AuthorizePaymentWorker.class.getMethod("authorizePayment", ActivatedJob.class, String.class)
+        .getAnnotation(JobWorker.class).type()).isEqualTo(JobTypes.AUTHORIZE_PAYMENT);
   }
 }
