@@ -182,13 +182,13 @@ class MariaDbMigrationTest {
   private void assertDemoCatalogue() {
     assertThat(count("warehouse")).isEqualTo(3);
     assertThat(count("product")).isEqualTo(21);
-    assertThat(count("stock")).isEqualTo(60);
+    assertThat(count("stock")).isEqualTo(63);
     assertThat(jdbc.queryForList("select id from warehouse order by id", String.class))
         .containsExactly("madrid", "sofia", "warsaw");
     Map<String, Object> stockPerWarehouse = jdbc.queryForMap("""
         select sum(warehouse_id = 'madrid') madrid, sum(warehouse_id = 'warsaw') warsaw, sum(warehouse_id = 'sofia') sofia
         from stock""");
-    assertThat(stockPerWarehouse.values()).allSatisfy(n -> assertThat(((Number) n).intValue()).isEqualTo(20));
+    assertThat(stockPerWarehouse.values()).allSatisfy(n -> assertThat(((Number) n).intValue()).isEqualTo(21));
     assertThat(jdbc.queryForObject("select count(*) from stock where reserved <> 0", Integer.class)).isZero();
   }
 

@@ -62,7 +62,7 @@ class OrderLifecycleApiTest {
     assertThat(((Map<?, ?>) pickDetails.get("form")).get("id")).isEqualTo("pick-order");
     assertThat((Map<String, Object>) pickDetails.get("variables")).containsEntry("orderId", orderId);
     assertThat(get("/api/orders/" + orderId)).containsEntry("status", "PAYMENT_AUTHORIZED")
-        .extractingByKey("currentSteps").asList().extracting("elementId").containsExactly("UserTask_PickOrder");
+        .extractingByKey("currentSteps").asList().extracting("elementId").contains("UserTask_PickOrder");
 
     // and the form's required field is enforced, the task is claimed, another picker cannot complete it
     ResponseEntity<Map<String, Object>> missing = post("/api/tasks/" + pick.get("key") + "/complete",
