@@ -51,6 +51,17 @@ public final class ShopClient {
     return body;
   }
 
+  /** The same body from another customer (credit checks count a customer's earlier orders by e-mail). */
+  public static Map<String, Object> from(String email, Map<String, Object> body) {
+    Map<String, Object> copy = new HashMap<>(body);
+    copy.put("customer", Map.of("name", "Test Customer", "email", email));
+    return copy;
+  }
+
+  public static Map<String, Object> method(String paymentMethod) {
+    return Map.of("method", paymentMethod);
+  }
+
   public static Map<String, Object> card(String paymentMethodId) {
     return Map.of("method", "CARD", "paymentMethodId", paymentMethodId);
   }
@@ -104,6 +115,23 @@ public final class ShopClient {
     completeTask(pick, Map.of("allLinesPicked", true));
     Map<String, Object> pack = awaitTask("warehouse-" + warehouse, orderId, "UserTask_PackOrder");
     completeTask(pack, Map.of("packageType", "MEDIUM_BOX", "parcelWeightKg", 1.2));
+  }
+
+  /** The order's payment as the order shows it: {method, status, detail}. */
+  @SuppressWarnings("unchecked")
+  public Map<String, Object> awaitPayment(String orderId, String status) {
+    return (Map<String, Object>) awaitOrder(orderId, o -> status.equals(((Map<String, Object>) o.get("payment")).get("status")))
+        .get("payment");
+  }
+
+  /** Delivers every parcel of the shipped order. */
+  @SuppressWarnings("unchecked")
+  public void deliverAll(String orderId) {
+    Map<String, Object> shipped = awaitOrder(orderId, "SHIPPED");
+    for (Map<String, Object> parcel : (List<Map<String, Object>>) shipped.get("shipments")) {
+      courierDelivered((String) parcel.get("trackingNumber"));
+    }
+    awaitOrder(orderId, "DELIVERED");
   }
 
   public void courierDelivered(String trackingNumber) {
