@@ -68,7 +68,7 @@ class CustomerOrder {
   @Column(name = "payment_method", nullable = false)
   private String paymentMethod;
 
-  @Column(name = "payment_reference", nullable = false)
+  @Column(name = "payment_reference")
   private String paymentReference;
 
   @Enumerated(EnumType.STRING)
