@@ -111,6 +111,7 @@ class CheckoutToPaymentApiTest {
     assertThat(decide(orderId, "CANCEL").getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
 
     // when nobody accepts the quote in time
+    shop.awaitStep(orderId, "Gateway_QuoteAnswer");
     engine.increaseTime(Duration.ofMinutes(31));
 
     // then the order expires, the print is free again, and a late acceptance is refused with a reason
@@ -167,6 +168,7 @@ class CheckoutToPaymentApiTest {
     assertThat(map(quoted.get("quote")).get("validUntil")).isNotNull();
     assertThat(shop.reserved("SNEAKER-TRAIL-43")).isEqualTo(1);
 
+    shop.awaitStep(orderId, "Gateway_QuoteAnswer");
     engine.increaseTime(Duration.ofMinutes(31));
 
     shop.awaitOrder(orderId, "EXPIRED");

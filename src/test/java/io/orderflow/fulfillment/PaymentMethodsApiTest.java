@@ -73,6 +73,7 @@ class PaymentMethodsApiTest {
     String orderId = place(orderBody("PL", card("pm_card_insufficientFunds"), Map.of("JEANS-SLIM-W32", 2)));
     shop.acceptQuote(orderId);
     shop.awaitPayment(orderId, "AWAITING_CARD_UPDATE");
+    shop.awaitStep(orderId, "ReceiveTask_CardUpdated");
 
     engine.increaseTime(Duration.ofHours(49));
 

@@ -80,6 +80,17 @@ public final class ShopClient {
     return await().atMost(WAIT).until(() -> get("/api/orders/" + orderId), condition);
   }
 
+  /**
+   * Waits until the order's process stands at the element (e.g. a receive task with its timer). Before moving the
+   * engine's clock a test must wait for this, not for the order's status: a worker records the status before the
+   * engine enters the waiting element and starts its timer.
+   */
+  @SuppressWarnings("unchecked")
+  public Map<String, Object> awaitStep(String orderId, String elementId) {
+    return awaitOrder(orderId, o -> ((List<Map<String, Object>>) o.get("currentSteps")).stream()
+        .anyMatch(s -> elementId.equals(s.get("elementId"))));
+  }
+
   /** Waits for the quote and accepts it. */
   public Map<String, Object> acceptQuote(String orderId) {
     Map<String, Object> quoted = awaitOrder(orderId, "QUOTED");
