@@ -8,7 +8,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** Something a customer or a department is told about an order; an outbox row the mailer sends from. */
+/**
+ * Something a customer or a department is told about an order; an outbox row the mailer sends from. The mailer claims
+ * a row for a lease before it sends it and records the outcome with conditional updates (see
+ * {@link NotificationRepository}), so the delivery columns are only read here.
+ */
 @Entity
 @Table(name = "notification")
 class Notification {
@@ -35,18 +39,47 @@ class Notification {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
+  /** The reason or answer that came with the step (also part of the summary); null when there was none. */
+  private String detail;
+
   @Column(name = "sent_at")
   private Instant sentAt;
 
+  /** Send attempts so far; each claim counts one. */
+  @Column(nullable = false)
+  private int attempts;
+
+  @Column(name = "claim_token")
+  private String claimToken;
+
+  @Column(name = "claimed_until")
+  private Instant claimedUntil;
+
+  @Column(name = "next_attempt_at")
+  private Instant nextAttemptAt;
+
+  @Column(name = "last_error")
+  private String lastError;
+
+  /** Set when the mailer gave up: the last attempt failed, or the error cannot go away by retrying. */
+  @Column(name = "failed_at")
+  private Instant failedAt;
+
   protected Notification() {}
 
-  Notification(String orderId, String audience, String topic, String dedupKey, String summary, Instant now) {
+  Notification(String orderId, String audience, String topic, String dedupKey, String summary, String detail,
+      Instant now) {
     this.orderId = orderId;
     this.audience = audience;
     this.topic = topic;
     this.dedupKey = dedupKey;
-    this.summary = summary.length() <= 1000 ? summary : summary.substring(0, 1000);
+    this.summary = truncate(summary);
+    this.detail = detail == null ? null : truncate(detail);
     this.createdAt = now;
+  }
+
+  private static String truncate(String text) {
+    return text.length() <= 1000 ? text : text.substring(0, 1000);
   }
 
   Long id() { return id; }
@@ -55,5 +88,12 @@ class Notification {
   String topic() { return topic; }
   String summary() { return summary; }
   Instant createdAt() { return createdAt; }
+  String detail() { return detail; }
   Instant sentAt() { return sentAt; }
+  int attempts() { return attempts; }
+  String claimToken() { return claimToken; }
+  Instant claimedUntil() { return claimedUntil; }
+  Instant nextAttemptAt() { return nextAttemptAt; }
+  String lastError() { return lastError; }
+  Instant failedAt() { return failedAt; }
 }

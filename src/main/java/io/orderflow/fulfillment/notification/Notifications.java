@@ -25,8 +25,13 @@ public class Notifications {
 
   private static final Logger log = LoggerFactory.getLogger(Notifications.class);
 
+  /**
+   * A notification with where its e-mail stands: {@code mail} is SENT, PENDING (not tried yet), RETRYING (an attempt
+   * failed, {@code nextAttemptAt} says when the next one is due) or FAILED (given up; {@code lastError} says why).
+   */
   public record NotificationView(long id, String orderId, String audience, String topic, String summary,
-      Instant createdAt, Instant sentAt) {}
+      Instant createdAt, Instant sentAt, String mail, int attempts, Instant nextAttemptAt, String lastError,
+      Instant failedAt) {}
 
   private final NotificationRepository repository;
   private final OrderService orders;
@@ -59,11 +64,11 @@ public class Notifications {
     if (repository.findByOrderIdAndAudienceAndTopicAndDedupKey(orderId, audience.code(), topic, dedupKey).isPresent()) {
       return false;
     }
-    String summary = summaryFor(order, audience, topic)
-        + (detail == null || detail.isBlank() || audience == Audience.MARKETING ? "" : ". " + detail.strip());
+    String shownDetail = detail == null || detail.isBlank() || audience == Audience.MARKETING ? null : detail.strip();
+    String summary = summaryFor(order, audience, topic) + (shownDetail == null ? "" : ". " + shownDetail);
     try {
       tx.executeWithoutResult(status -> repository.saveAndFlush(
-          new Notification(orderId, audience.code(), topic, dedupKey, summary, clock.instant())));
+          new Notification(orderId, audience.code(), topic, dedupKey, summary, shownDetail, clock.instant())));
       log.info("Order {}: {} notified ({})", orderId, audience.code(), topic);
       return true;
     } catch (DataIntegrityViolationException concurrentDuplicate) {
@@ -120,6 +125,9 @@ public class Notifications {
   }
 
   private static NotificationView view(Notification n) {
-    return new NotificationView(n.id(), n.orderId(), n.audience(), n.topic(), n.summary(), n.createdAt(), n.sentAt());
+    String mail = n.sentAt() != null ? "SENT" : n.failedAt() != null ? "FAILED" : n.attempts() > 0 ? "RETRYING"
+        : "PENDING";
+    return new NotificationView(n.id(), n.orderId(), n.audience(), n.topic(), n.summary(), n.createdAt(), n.sentAt(),
+        mail, n.attempts(), n.nextAttemptAt(), n.lastError(), n.failedAt());
   }
 }
