@@ -10,6 +10,10 @@ import io.orderflow.fulfillment.order.OrderService.QuoteSummary;
 import io.orderflow.fulfillment.order.OrderService.ShipmentSummary;
 import io.orderflow.fulfillment.order.OrderStatus;
 import io.orderflow.fulfillment.order.PaymentStatus;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,6 +64,27 @@ final class MailTestData {
                 null)),
         new QuoteSummary(new BigDecimal("4.90"), new BigDecimal("134.65"), now.plusSeconds(1800), now),
         null, PaymentStatus.AUTHORIZED, null, now);
+  }
+
+  /** The plain-text part of a received mail. */
+  static String plainText(Part part) {
+    try {
+      if (part.isMimeType("text/plain")) {
+        return (String) part.getContent();
+      }
+      if (part.isMimeType("multipart/*")) {
+        Multipart multipart = (Multipart) part.getContent();
+        for (int i = 0; i < multipart.getCount(); i++) {
+          String text = plainText(multipart.getBodyPart(i));
+          if (text != null) {
+            return text;
+          }
+        }
+      }
+      return null;
+    } catch (MessagingException | IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   static OrderSummary withCustomer(OrderSummary o, String name) {
