@@ -26,8 +26,9 @@ public class Notifications {
   private static final Logger log = LoggerFactory.getLogger(Notifications.class);
 
   /**
-   * A notification with where its e-mail stands: {@code mail} is SENT, PENDING (not tried yet), RETRYING (an attempt
-   * failed, {@code nextAttemptAt} says when the next one is due) or FAILED (given up; {@code lastError} says why).
+   * A notification with where its e-mail stands: {@code mail} is SENT, PENDING (not tried yet), SENDING (a sender holds
+   * it), RETRYING (an attempt failed, {@code nextAttemptAt} says when the next one is due) or FAILED (given up;
+   * {@code lastError} says why).
    */
   public record NotificationView(long id, String orderId, String audience, String topic, String summary,
       Instant createdAt, Instant sentAt, String mail, int attempts, Instant nextAttemptAt, String lastError,
@@ -125,8 +126,8 @@ public class Notifications {
   }
 
   private static NotificationView view(Notification n) {
-    String mail = n.sentAt() != null ? "SENT" : n.failedAt() != null ? "FAILED" : n.attempts() > 0 ? "RETRYING"
-        : "PENDING";
+    String mail = n.sentAt() != null ? "SENT" : n.failedAt() != null ? "FAILED" : n.claimToken() != null ? "SENDING"
+        : n.attempts() > 0 ? "RETRYING" : "PENDING";
     return new NotificationView(n.id(), n.orderId(), n.audience(), n.topic(), n.summary(), n.createdAt(), n.sentAt(),
         mail, n.attempts(), n.nextAttemptAt(), n.lastError(), n.failedAt());
   }
