@@ -103,7 +103,7 @@ class MailOutbox {
 
   Backlog backlog() {
     return tx.execute(s -> new Backlog(repository.countBySentAtIsNullAndFailedAtIsNull(),
-        repository.countByFailedAtIsNotNull()));
+        repository.countBySentAtIsNullAndFailedAtIsNotNull()));
   }
 
   private boolean update(java.util.function.IntSupplier statement) {

@@ -75,5 +75,6 @@ interface NotificationRepository extends JpaRepository<Notification, Long> {
 
   long countBySentAtIsNullAndFailedAtIsNull();
 
-  long countByFailedAtIsNotNull();
+  /** Given up rows (never sent), counted along the index on (sent_at, failed_at). */
+  long countBySentAtIsNullAndFailedAtIsNotNull();
 }
