@@ -66,6 +66,31 @@ class MailboxApiTest {
     assertThat(((Map<?, ?>) outbox.get("details")).get("embeddedSmtpServer")).isEqualTo(true);
   }
 
+  @Test
+  @DisplayName("An accepted, paid order's acknowledgement reaches the customer's mailbox, customer service its own")
+  void acknowledgementArrivesInTheMailbox() {
+    // given
+    ShopClient shop = new ShopClient(http, jdbc);
+    Map<String, Object> body = new HashMap<>(ShopClient.orderBody("ES", ShopClient.card("pm_card_visa"),
+        Map.of("JEANS-SLIM-W32", 1, "SNEAKER-TRAIL-41", 2)));
+    body.put("customer", Map.of("name", "Leo Mailbox", "email", "leo.mailbox@example.com"));
+
+    // when the customer orders, accepts the quote and the card is authorized
+    String orderId = (String) shop.place(body).get("id");
+    shop.acceptQuote(orderId);
+    String orderNumber = (String) shop.awaitOrder(orderId, "PAYMENT_AUTHORIZED").get("orderNumber");
+
+    // then the acknowledgement lists the products with their sizes, and tells how to return them
+    Map<String, Object> mail = awaitMail("leo.mailbox@example.com", "Your order " + orderNumber + " is confirmed");
+    assertThat((String) mail.get("body")).contains("Hello Leo Mailbox,",
+        "- 1 x Slim-fit jeans (W32 L32), item JEANS-SLIM-W32, 59.00 EUR each: 59.00 EUR",
+        "- 2 x Trail running shoes (EU 41), item SNEAKER-TRAIL-41, 89.95 EUR each: 179.90 EUR",
+        "Standard home delivery", "RETURNS").doesNotContain("pm_card_visa");
+
+    // and customer service was told about the new order at its mailbox
+    awaitMail("customer-service@shop.example", "New order " + orderNumber);
+  }
+
   private Map<String, Object> awaitMail(String to, String subject) {
     return await().atMost(ShopClient.WAIT).until(() -> http.exchange("/api/dev/mailbox?to=" + to, HttpMethod.GET,
             null, LIST).getBody().stream().filter(m -> subject.equals(m.get("subject"))).findFirst(),
