@@ -42,7 +42,8 @@ class PaymentSchemaH2Test {
     // then
     assertThat(jdbc.queryForObject("select payment_reference from customer_order where id = 'o-1'", String.class))
         .isNull();
-    assertThat(jdbc.queryForObject("select max(version) from flyway_schema_history", String.class)).isEqualTo("6");
+    assertThat(jdbc.queryForObject("select count(*) from flyway_schema_history where version = '6' and success",
+        Integer.class)).as("V6 applied (later migrations may follow)").isEqualTo(1);
   }
 
   @Test
