@@ -37,6 +37,8 @@ public final class OrderFulfillmentProcess {
   public static final class Messages {
     /** The courier reports one parcel delivered; correlation key = the parcel's tracking number. */
     public static final String PARCEL_DELIVERED = "parcel-delivered";
+    /** The courier could not deliver a parcel; correlation key = the parcel's tracking number. */
+    public static final String PARCEL_DELIVERY_FAILED = "parcel-delivery-failed";
     /** The customer decides about unavailable items; correlation key = order id; variable backorderChoice. */
     public static final String BACKORDER_DECISION = "backorder-decision";
     /** The customer accepts the shipping quote; correlation key = order id. */
@@ -90,6 +92,7 @@ public final class OrderFulfillmentProcess {
     public static final String PACK_ORDER = "UserTask_PackOrder";
     public static final String LABEL_PARCEL = "UserTask_LabelParcel";
     public static final String HAND_OVER_PARCEL = "UserTask_HandOverParcel";
+    public static final String ARRANGE_REDELIVERY = "UserTask_ArrangeRedelivery";
     public static final String PARCEL_DELIVERED = "IntermediateCatchEvent_ParcelDelivered";
     public static final String BACKORDER_DECISION = "IntermediateCatchEvent_BackorderDecision";
     public static final String QUOTE_ACCEPTED = "IntermediateCatchEvent_QuoteAccepted";

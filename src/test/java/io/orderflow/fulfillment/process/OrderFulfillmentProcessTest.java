@@ -58,6 +58,7 @@ class OrderFulfillmentProcessTest {
         .addResourceFile("forms/pack-order.form")
         .addResourceFile("forms/label-parcel.form")
         .addResourceFile("forms/hand-over-parcel.form")
+        .addResourceFile("forms/arrange-redelivery.form")
         .addResourceFile("forms/follow-up-failed-payment.form")
         .addResourceFile("forms/answer-customer-question.form")
         .addProcessModel(standIn(PaymentProcess.PROCESS_ID, STAND_IN_PAYMENT), "payment.bpmn")
@@ -296,7 +297,7 @@ class OrderFulfillmentProcessTest {
     completeAll(activateAll(JobTypes.NOTIFY_CUSTOMER, 2));
     deliver("SX1");
     waitForIdle();
-    assertThat(order).isWaitingAtElements(OrderFulfillmentProcess.Elements.PARCEL_DELIVERED);
+    assertThat(order).isWaitingAtElements("Gateway_CourierReports");
     deliver("SX2");
     complete(JobTypes.MARK_ORDER_DELIVERED, Map.of());
     complete(JobTypes.NOTIFY_CUSTOMER, Map.of());
@@ -376,6 +377,38 @@ class OrderFulfillmentProcessTest {
         .hasPassedElement("EndEvent_PickEscalated");
     fulfilParcel("sofia", 1, "SX9");
     assertThat(order).hasNotPassedElement("ServiceTask_CapturePayment");
+  }
+
+  @Test
+  @DisplayName("a failed delivery asks customer service to arrange a new attempt, then the parcel waits for the courier again")
+  void deliveryFailsThenSucceeds() throws Exception {
+    ProcessInstanceEvent order = quotedOrder("BANK_TRANSFER", "STANDARD", false, parcel(1, "madrid", "5.0", "1.0"));
+    acceptQuote();
+    complete(JobTypes.CONFIRM_QUOTE_ACCEPTANCE, Map.of());
+    complete(STAND_IN_PAYMENT, Map.of("paymentStatus", "PAID"));
+    complete(JobTypes.ACKNOWLEDGE_ORDER, Map.of());
+    complete(JobTypes.NOTIFY_DEPARTMENT, Map.of());
+    complete(JobTypes.NOTIFY_DEPARTMENT, Map.of());
+    fulfilParcel("madrid", 1, "SX5");
+
+    client.newPublishMessageCommand().messageName(Messages.PARCEL_DELIVERY_FAILED).correlationKey("SX5")
+        .variables(Map.of("courierReason", "Nobody at home", "courierLocation", "Madrid 28013"))
+        .timeToLive(Duration.ofMinutes(5)).send().join();
+    ActivatedJob arrange = activate(USER_TASK_JOB);
+    assertThat(arrange.getElementId()).isEqualTo(OrderFulfillmentProcess.Elements.ARRANGE_REDELIVERY);
+    assertThat(arrange.getCustomHeaders()).containsEntry(CANDIDATE_GROUPS, "[\"customer-service\"]");
+    assertThat(arrange.getVariablesAsMap()).containsEntry("courierReason", "Nobody at home");
+    client.newCompleteCommand(arrange.getKey()).variables(Map.of("redeliveryNote", "Tomorrow 18:00-20:00")).send().join();
+    waitForIdle();
+    assertThat(order).isWaitingAtElements("Gateway_CourierReports");
+
+    deliver("SX5");
+    complete(JobTypes.MARK_ORDER_DELIVERED, Map.of());
+    complete(JobTypes.NOTIFY_CUSTOMER, Map.of());
+    complete(STAND_IN_SETTLEMENT, Map.of());
+    waitForIdle();
+    assertThat(order).isCompleted().hasPassedElement("UserTask_ArrangeRedelivery")
+        .hasPassedElement("EndEvent_OrderDelivered");
   }
 
   // --- steps ---------------------------------------------------------------------------------------------------
