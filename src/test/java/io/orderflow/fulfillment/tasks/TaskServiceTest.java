@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
 class TaskServiceTest {
 
   private final StaffTaskPort port = mock(StaffTaskPort.class);
-  private final TaskService service = new TaskService(port, new ObjectMapper());
+  private final TaskCompletionGuard guard = mock(TaskCompletionGuard.class);
+  private final TaskService service = new TaskService(port, new ObjectMapper(), List.of(guard));
 
   private static StaffTask task(String formId, String assignee, StaffTask.State state) {
     return new StaffTask(7L, "Pack order", "UserTask_PackOrder", "order-fulfillment", 1L, formId,
@@ -96,5 +97,34 @@ class TaskServiceTest {
     assertThatThrownBy(() -> service.complete(3L, "lucia", Map.of())).isInstanceOf(NotFoundException.class);
     verify(port, never()).complete(anyLong(), any(), anyMap());
     verify(port, never()).assign(anyLong(), anyString());
+  }
+
+  @Test
+  @DisplayName("asks the guard of the task before completing it: a refusal completes nothing, a pass is reported back")
+  void completionGuard() throws Exception {
+    // given
+    StaffTask pack = task("pack-order", null, StaffTask.State.CREATED);
+    when(port.find(7L)).thenReturn(Optional.of(pack));
+    when(port.form(7L)).thenReturn(Optional.of(Files.readString(Path.of("forms/pack-order.form"))));
+    when(port.variables(7L)).thenReturn(Map.of("orderId", "order-1"));
+    when(guard.guards(pack)).thenReturn(true);
+    Map<String, Object> values = Map.of("packageType", "SMALL_BOX", "parcelWeightKg", 0.8);
+    org.mockito.Mockito.doThrow(new ConflictException("2 unit(s) not scanned yet")).when(guard)
+        .checkCompletion(pack, Map.of("orderId", "order-1"));
+
+    // when / then
+    assertThatThrownBy(() -> service.complete(7L, "lucia", values)).isInstanceOf(ConflictException.class)
+        .hasMessageContaining("not scanned yet");
+    verify(port, never()).complete(anyLong(), any(), anyMap());
+
+    // when the guard lets it pass
+    org.mockito.Mockito.reset(guard);
+    when(guard.guards(pack)).thenReturn(true);
+    when(port.complete(7L, "lucia", values)).thenReturn(task("pack-order", null, StaffTask.State.COMPLETED));
+    service.complete(7L, "lucia", values);
+
+    // then
+    verify(port).complete(7L, "lucia", values);
+    verify(guard).completed(any(), org.mockito.ArgumentMatchers.eq(Map.of("orderId", "order-1")));
   }
 }
