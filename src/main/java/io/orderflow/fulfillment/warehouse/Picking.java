@@ -9,8 +9,8 @@ import io.orderflow.fulfillment.process.OrderFulfillmentProcess.Elements;
 import io.orderflow.fulfillment.process.OrderFulfillmentProcess.Variables;
 import io.orderflow.fulfillment.shared.ConflictException;
 import io.orderflow.fulfillment.tasks.StaffTask;
-import io.orderflow.fulfillment.tasks.TaskService;
-import io.orderflow.fulfillment.tasks.TaskService.TaskDetails;
+import io.orderflow.fulfillment.shared.NotFoundException;
+import io.orderflow.fulfillment.tasks.StaffTaskPort;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -41,17 +41,20 @@ public class Picking {
   /** A serial number picked for the order (recorded when the parcel's pick task was completed). */
   public record PickedSerial(int shipmentNo, String sku, String serialNumber) {}
 
-  /** The parcel a pick task is about. */
+  /**
+   * The parcel a pick task is about. Tasks are read through the port, not TaskService: TaskService consults the
+   * {@link PickCompletionGuard}, which uses this class.
+   */
   record Parcel(long taskKey, String orderId, int shipmentNo, String warehouseId) {}
 
-  private final TaskService tasks;
+  private final StaffTaskPort tasks;
   private final Inventory inventory;
   private final Catalog catalog;
   private final OrderService orders;
   private final PickScanRepository scans;
   private final Clock clock;
 
-  Picking(TaskService tasks, Inventory inventory, Catalog catalog, OrderService orders, PickScanRepository scans,
+  Picking(StaffTaskPort tasks, Inventory inventory, Catalog catalog, OrderService orders, PickScanRepository scans,
       Clock clock) {
     this.tasks = tasks;
     this.inventory = inventory;
@@ -72,13 +75,12 @@ public class Picking {
 
   /** Records one scanned unit and returns the updated pick list; the rules are {@link ParcelPick#accept}'s. */
   public PickList scan(long taskKey, String barcode, String serialNumber) {
-    TaskDetails details = pickTask(taskKey);
-    StaffTask task = details.task();
+    StaffTask task = pickTask(taskKey);
     if (!task.open()) {
       throw new ConflictException("Task " + taskKey + " is " + task.state().name().toLowerCase()
           + ": its pick list takes no more scans");
     }
-    Parcel parcel = parcelOf(details);
+    Parcel parcel = parcelOf(task);
     ParcelPick pick = load(parcel);
     if (pick.accept(barcode, serialNumber) instanceof ParcelPick.Outcome.NewUnit(ParcelPick.Unit unit)) {
       if (unit.serialNumber() != null) {
@@ -134,16 +136,16 @@ public class Picking {
     return new Parcel(task.key(), orderId.toString(), n.intValue(), warehouse.toString());
   }
 
-  private TaskDetails pickTask(long taskKey) {
-    TaskDetails details = tasks.details(taskKey);
-    if (!isPickTask(details.task())) {
-      throw new ConflictException("Task " + taskKey + " (" + details.task().name() + ") is not a pick task");
+  private StaffTask pickTask(long taskKey) {
+    StaffTask task = tasks.find(taskKey).orElseThrow(() -> new NotFoundException("Task", taskKey));
+    if (!isPickTask(task)) {
+      throw new ConflictException("Task " + taskKey + " (" + task.name() + ") is not a pick task");
     }
-    return details;
+    return task;
   }
 
-  private static Parcel parcelOf(TaskDetails details) {
-    return parcelOf(details.task(), details.variables());
+  private Parcel parcelOf(StaffTask task) {
+    return parcelOf(task, tasks.variables(task.key()));
   }
 
   private ParcelPick load(Parcel parcel) {

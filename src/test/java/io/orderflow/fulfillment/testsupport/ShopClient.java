@@ -123,9 +123,35 @@ public final class ShopClient {
   /** Picks and packs one parcel of the order in the warehouse; returns nothing, the booking follows. */
   public void pickAndPack(String warehouse, String orderId) {
     Map<String, Object> pick = awaitTask("warehouse-" + warehouse, orderId, "UserTask_PickOrder");
+    scanPickList(pick);
     completeTask(pick, Map.of("allLinesPicked", true));
     Map<String, Object> pack = awaitTask("warehouse-" + warehouse, orderId, "UserTask_PackOrder");
     completeTask(pack, Map.of("packageType", "MEDIUM_BOX", "parcelWeightKg", 1.2));
+  }
+
+  /**
+   * Scans every unit of the pick task's pick list as a handheld would (barcode = SKU), serialized products with a new
+   * serial number "SN-&lt;uuid&gt;"; returns the pick list after the last scan.
+   */
+  @SuppressWarnings("unchecked")
+  public Map<String, Object> scanPickList(Map<String, Object> pickTask) {
+    String path = "/api/tasks/" + pickTask.get("key");
+    Map<String, Object> list = get(path + "/pick-list");
+    for (Map<String, Object> line : (List<Map<String, Object>>) list.get("lines")) {
+      int toScan = (Integer) line.get("quantity") - (Integer) line.get("scannedQuantity");
+      for (int i = 0; i < toScan; i++) {
+        Map<String, Object> scan = new HashMap<>();
+        scan.put("barcode", line.get("sku"));
+        if (Boolean.TRUE.equals(line.get("serialized"))) {
+          scan.put("serialNumber", "SN-" + java.util.UUID.randomUUID());
+        }
+        ResponseEntity<Map<String, Object>> scanned = post(path + "/scans", scan);
+        assertThat(scanned.getStatusCode()).as("scanning %s: %s", scan, scanned.getBody()).isEqualTo(HttpStatus.OK);
+        list = scanned.getBody();
+      }
+    }
+    assertThat(list).as("pick list after scanning").containsEntry("complete", true);
+    return list;
   }
 
   /** The order's payment as the order shows it: {method, status, detail}. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -19,8 +20,7 @@ import io.orderflow.fulfillment.order.OrderService;
 import io.orderflow.fulfillment.order.OrderService.OrderSummary;
 import io.orderflow.fulfillment.shared.ConflictException;
 import io.orderflow.fulfillment.tasks.StaffTask;
-import io.orderflow.fulfillment.tasks.TaskService;
-import io.orderflow.fulfillment.tasks.TaskService.TaskDetails;
+import io.orderflow.fulfillment.tasks.StaffTaskPort;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 @DisplayName("Picking service: scans of a pick task and its completion guard")
 class PickingTest {
 
-  private final TaskService tasks = mock(TaskService.class);
+  private final StaffTaskPort tasks = mock(StaffTaskPort.class);
   private final Inventory inventory = mock(Inventory.class);
   private final Catalog catalog = mock(Catalog.class);
   private final OrderService orders = mock(OrderService.class);
@@ -55,8 +55,8 @@ class PickingTest {
 
   @BeforeEach
   void parcel() {
-    when(tasks.details(5L)).thenReturn(new TaskDetails(task(5L, "UserTask_PickOrder", StaffTask.State.CREATED), null,
-        variables));
+    when(tasks.find(5L)).thenReturn(Optional.of(task(5L, "UserTask_PickOrder", StaffTask.State.CREATED)));
+    when(tasks.variables(anyLong())).thenReturn(variables);
     when(inventory.reservedLines("o-1", "madrid")).thenReturn(List.of(new ReservedLine("YOGA-MAT", 1, "F-03-3"),
         new ReservedLine("HEADPHONES-BT", 1, "A-03-1")));
     when(catalog.bySku(anyList())).thenReturn(Map.of(
@@ -108,17 +108,17 @@ class PickingTest {
   }
 
   @Test
-  @DisplayName("a task that is not a pick task has no pick list; a completed pick task takes no scans")
+  @DisplayName("an unknown task and a task that is not a pick task have no pick list; a completed pick task takes no scans")
   void notAPickTask() {
-    when(tasks.details(6L)).thenReturn(new TaskDetails(task(6L, "UserTask_PackOrder", StaffTask.State.CREATED), null,
-        variables));
-    when(tasks.details(7L)).thenReturn(new TaskDetails(task(7L, "UserTask_PickOrder", StaffTask.State.COMPLETED),
-        null, variables));
+    when(tasks.find(6L)).thenReturn(Optional.of(task(6L, "UserTask_PackOrder", StaffTask.State.CREATED)));
+    when(tasks.find(7L)).thenReturn(Optional.of(task(7L, "UserTask_PickOrder", StaffTask.State.COMPLETED)));
+    when(tasks.find(8L)).thenReturn(Optional.empty());
 
     assertThatThrownBy(() -> picking.pickList(6L)).isInstanceOf(ConflictException.class)
         .hasMessageContaining("is not a pick task");
     assertThatThrownBy(() -> picking.scan(7L, "YOGA-MAT", null)).isInstanceOf(ConflictException.class)
         .hasMessageContaining("takes no more scans");
+    assertThatThrownBy(() -> picking.pickList(8L)).isInstanceOf(io.orderflow.fulfillment.shared.NotFoundException.class);
   }
 
   @Test
