@@ -48,7 +48,8 @@ class TaskServiceTest {
     assertThatThrownBy(() -> service.complete(7L, "lucia", Map.of("packageType", "CRATE", "orderId", "other")))
         .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.problems())
             .extracting(FieldProblem::field)
-            .containsExactlyInAnyOrder("variables.orderId", "variables.packageType", "variables.parcelWeightKg"));
+            .containsExactlyInAnyOrder("variables.orderId", "variables.packageType", "variables.parcelWeightKg",
+                "variables.lengthCm", "variables.widthCm", "variables.heightCm"));
     verify(port, never()).complete(anyLong(), any(), anyMap());
   }
 
@@ -58,7 +59,8 @@ class TaskServiceTest {
     // given
     when(port.find(7L)).thenReturn(Optional.of(task("pack-order", "lucia", StaffTask.State.CREATED)));
     when(port.form(7L)).thenReturn(Optional.of(Files.readString(Path.of("forms/pack-order.form"))));
-    Map<String, Object> values = Map.of("packageType", "SMALL_BOX", "parcelWeightKg", 0.8);
+    Map<String, Object> values = Map.of("packageType", "SMALL_BOX", "parcelWeightKg", 0.8, "lengthCm", 25,
+        "widthCm", 18, "heightCm", 9);
 
     // when
     service.complete(7L, "lucia", values);
