@@ -87,8 +87,23 @@ class OrderLifecycleApiTest {
     // and the packer packs it
     Map<String, Object> pack = awaitTask("warehouse-madrid", orderId, "UserTask_PackOrder");
     assertThat(post("/api/tasks/" + pack.get("key") + "/complete",
-        Map.of("variables", Map.of("packageType", "MEDIUM_BOX", "parcelWeightKg", 1.45))).getStatusCode())
+        Map.of("variables", Map.of("packageType", "MEDIUM_BOX", "parcelWeightKg", 1.45, "lengthCm", 40, "widthCm", 30,
+            "heightCm", 25))).getStatusCode())
         .isEqualTo(HttpStatus.OK);
+
+    // and labels it (the label is a PDF whose barcode is the tracking number) and hands it over at the dock
+    Map<String, Object> label = awaitTask("warehouse-madrid", orderId, "UserTask_LabelParcel");
+    Map<String, Object> booked = get("/api/orders/" + orderId);
+    String bookedTracking = (String) ((List<Map<String, Object>>) booked.get("shipments")).get(0).get("trackingNumber");
+    assertThat(bookedTracking).matches("SX\\d{9}ES");
+    assertThat(http.getForEntity("/api/orders/" + orderId + "/shipments/1/label.pdf", byte[].class).getHeaders()
+        .getContentType()).hasToString("application/pdf");
+    assertThat(post("/api/tasks/" + label.get("key") + "/complete",
+        Map.of("variables", Map.of("labelAttached", true, "packingSlipEnclosed", true))).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    Map<String, Object> handOver = awaitTask("warehouse-madrid", orderId, "UserTask_HandOverParcel");
+    assertThat(post("/api/tasks/" + handOver.get("key") + "/complete",
+        Map.of("variables", Map.of("loadingDock", "DOCK-1"))).getStatusCode()).isEqualTo(HttpStatus.OK);
 
     // then the courier is booked with an S10 tracking number and the goods leave the stock
     Map<String, Object> shipped = awaitOrder(orderId, "SHIPPED");
@@ -115,7 +130,8 @@ class OrderLifecycleApiTest {
     List<Map<String, Object>> told = http.exchange("/api/orders/" + orderId + "/notifications", HttpMethod.GET, null,
         LIST).getBody();
     assertThat(told).extracting(n -> n.get("audience") + ":" + n.get("topic"))
-        .contains("customer:ORDER_ACKNOWLEDGED", "customer-service:NEW_ORDER", "finance:PAYMENT_SECURED")
+        .contains("customer:ORDER_ACKNOWLEDGED", "customer-service:NEW_ORDER", "finance:PAYMENT_SECURED",
+            "customer:ORDER_SHIPPED", "customer:ORDER_DELIVERED")
         .noneMatch(t -> t.startsWith("marketing:"));
   }
 

@@ -97,6 +97,9 @@ public final class OrderFulfillmentProcess {
   public static final class Elements {
     public static final String PICK_ORDER = "UserTask_PickOrder";
     public static final String PACK_ORDER = "UserTask_PackOrder";
+    public static final String LABEL_PARCEL = "UserTask_LabelParcel";
+    public static final String HAND_OVER_PARCEL = "UserTask_HandOverParcel";
+    public static final String ARRANGE_REDELIVERY = "UserTask_ArrangeRedelivery";
     public static final String PARCEL_DELIVERED = "IntermediateCatchEvent_ParcelDelivered";
     public static final String BACKORDER_DECISION = "IntermediateCatchEvent_BackorderDecision";
     public static final String QUOTE_ACCEPTED = "IntermediateCatchEvent_QuoteAccepted";

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 public final class FormSchema {
 
   record Field(String key, String type, String label, boolean required, BigDecimal min, BigDecimal max,
-      Integer minLength, Integer maxLength, Set<String> allowedValues) {}
+      Integer minLength, Integer maxLength, Set<String> allowedValues, java.util.regex.Pattern pattern) {}
 
   private static final Set<String> DISPLAY_ONLY =
       Set.of("text", "html", "image", "button", "separator", "spacer", "iframe", "table", "documentPreview");
@@ -126,6 +126,9 @@ public final class FormSchema {
         if (field.maxLength() != null && s.length() > field.maxLength()) {
           return "must have at most " + field.maxLength() + " characters";
         }
+        if (field.pattern() != null && !s.isEmpty() && !field.pattern().matcher(s).matches()) {
+          return "must match " + field.pattern().pattern();
+        }
       }
     }
     return null;
@@ -147,7 +150,8 @@ public final class FormSchema {
       into.put(c.get("key").asText(), new Field(c.get("key").asText(), type, c.path("label").asText(c.get("key").asText()),
           validate.path("required").asBoolean(false), decimal(validate.get("min")), decimal(validate.get("max")),
           validate.hasNonNull("minLength") ? validate.get("minLength").asInt() : null,
-          validate.hasNonNull("maxLength") ? validate.get("maxLength").asInt() : null, allowed));
+          validate.hasNonNull("maxLength") ? validate.get("maxLength").asInt() : null, allowed,
+          validate.hasNonNull("pattern") ? java.util.regex.Pattern.compile(validate.get("pattern").asText()) : null));
     }
   }
 

@@ -56,6 +56,9 @@ class OrderFulfillmentProcessTest {
         .addResourceFile("processes/shipping-quote.dmn")
         .addResourceFile("forms/pick-order.form")
         .addResourceFile("forms/pack-order.form")
+        .addResourceFile("forms/label-parcel.form")
+        .addResourceFile("forms/hand-over-parcel.form")
+        .addResourceFile("forms/arrange-redelivery.form")
         .addResourceFile("forms/follow-up-failed-payment.form")
         .addResourceFile("forms/answer-customer-question.form")
         .addProcessModel(standIn(PaymentProcess.PROCESS_ID, STAND_IN_PAYMENT), "payment.bpmn")
@@ -104,6 +107,7 @@ class OrderFulfillmentProcessTest {
     client.newCompleteCommand(capture.getKey()).send().join();
     deliver(tracking);
     complete(JobTypes.MARK_ORDER_DELIVERED, Map.of());
+    complete(JobTypes.NOTIFY_CUSTOMER, Map.of());
     complete(STAND_IN_SETTLEMENT, Map.of());
     waitForIdle();
 
@@ -134,6 +138,7 @@ class OrderFulfillmentProcessTest {
     String tracking = fulfilParcel("warsaw", 1, "SX1");
     deliver(tracking);
     complete(JobTypes.MARK_ORDER_DELIVERED, Map.of());
+    complete(JobTypes.NOTIFY_CUSTOMER, Map.of());
     complete(STAND_IN_SETTLEMENT, Map.of());
     waitForIdle();
 
@@ -282,11 +287,20 @@ class OrderFulfillmentProcessTest {
       client.newCompleteCommand(booking.getKey())
           .variables(Map.of("trackingNumber", "SX" + booking.getVariablesAsMap().get("shipmentNo"))).send().join();
     }
+    for (ActivatedJob label : activateAll(USER_TASK_JOB, 2)) {
+      client.newCompleteCommand(label.getKey()).variables(Map.of("labelAttached", true, "packingSlipEnclosed", true))
+          .send().join();
+    }
+    for (ActivatedJob handOver : activateAll(USER_TASK_JOB, 2)) {
+      client.newCompleteCommand(handOver.getKey()).variables(Map.of("loadingDock", "DOCK-3")).send().join();
+    }
+    completeAll(activateAll(JobTypes.NOTIFY_CUSTOMER, 2));
     deliver("SX1");
     waitForIdle();
-    assertThat(order).isWaitingAtElements(OrderFulfillmentProcess.Elements.PARCEL_DELIVERED);
+    assertThat(order).isWaitingAtElements("Gateway_CourierReports");
     deliver("SX2");
     complete(JobTypes.MARK_ORDER_DELIVERED, Map.of());
+    complete(JobTypes.NOTIFY_CUSTOMER, Map.of());
     complete(STAND_IN_SETTLEMENT, Map.of());
     waitForIdle();
 
@@ -338,6 +352,63 @@ class OrderFulfillmentProcessTest {
 
     assertThat(order).isCompleted().hasPassedElementsInOrder("IntermediateCatchEvent_BackorderTimeout",
         "EndEvent_OrderCancelled");
+  }
+
+  @Test
+  @DisplayName("a pick not done within 4 hours tells the warehouse's supervisors, and the pick goes on")
+  void pickOverdue() throws Exception {
+    ProcessInstanceEvent order = quotedOrder("CASH_ON_DELIVERY", "STANDARD", false, parcel(1, "sofia", "7.5", "2.0"));
+    acceptQuote();
+    complete(JobTypes.CONFIRM_QUOTE_ACCEPTANCE, Map.of());
+    complete(STAND_IN_PAYMENT, Map.of("paymentStatus", "COLLECT_ON_DELIVERY"));
+    complete(JobTypes.ACKNOWLEDGE_ORDER, Map.of());
+    complete(JobTypes.NOTIFY_DEPARTMENT, Map.of());
+    complete(JobTypes.NOTIFY_DEPARTMENT, Map.of());
+    waitForIdle();
+    assertThat(order).isWaitingAtElements(OrderFulfillmentProcess.Elements.PICK_ORDER);
+
+    engine.increaseTime(Duration.ofHours(4).plusMinutes(1));
+    ActivatedJob escalation = activate(JobTypes.NOTIFY_DEPARTMENT);
+
+    assertThat(escalation.getCustomHeaders()).containsEntry("department", "warehouse").containsEntry("topic", "PICK_OVERDUE");
+    client.newCompleteCommand(escalation.getKey()).send().join();
+    waitForIdle();
+    assertThat(order).isWaitingAtElements(OrderFulfillmentProcess.Elements.PICK_ORDER)
+        .hasPassedElement("EndEvent_PickEscalated");
+    fulfilParcel("sofia", 1, "SX9");
+    assertThat(order).hasNotPassedElement("ServiceTask_CapturePayment");
+  }
+
+  @Test
+  @DisplayName("a failed delivery asks customer service to arrange a new attempt, then the parcel waits for the courier again")
+  void deliveryFailsThenSucceeds() throws Exception {
+    ProcessInstanceEvent order = quotedOrder("BANK_TRANSFER", "STANDARD", false, parcel(1, "madrid", "5.0", "1.0"));
+    acceptQuote();
+    complete(JobTypes.CONFIRM_QUOTE_ACCEPTANCE, Map.of());
+    complete(STAND_IN_PAYMENT, Map.of("paymentStatus", "PAID"));
+    complete(JobTypes.ACKNOWLEDGE_ORDER, Map.of());
+    complete(JobTypes.NOTIFY_DEPARTMENT, Map.of());
+    complete(JobTypes.NOTIFY_DEPARTMENT, Map.of());
+    fulfilParcel("madrid", 1, "SX5");
+
+    client.newPublishMessageCommand().messageName(Messages.PARCEL_DELIVERY_FAILED).correlationKey("SX5")
+        .variables(Map.of("courierReason", "Nobody at home", "courierLocation", "Madrid 28013"))
+        .timeToLive(Duration.ofMinutes(5)).send().join();
+    ActivatedJob arrange = activate(USER_TASK_JOB);
+    assertThat(arrange.getElementId()).isEqualTo(OrderFulfillmentProcess.Elements.ARRANGE_REDELIVERY);
+    assertThat(arrange.getCustomHeaders()).containsEntry(CANDIDATE_GROUPS, "[\"customer-service\"]");
+    assertThat(arrange.getVariablesAsMap()).containsEntry("courierReason", "Nobody at home");
+    client.newCompleteCommand(arrange.getKey()).variables(Map.of("redeliveryNote", "Tomorrow 18:00-20:00")).send().join();
+    waitForIdle();
+    assertThat(order).isWaitingAtElements("Gateway_CourierReports");
+
+    deliver("SX5");
+    complete(JobTypes.MARK_ORDER_DELIVERED, Map.of());
+    complete(JobTypes.NOTIFY_CUSTOMER, Map.of());
+    complete(STAND_IN_SETTLEMENT, Map.of());
+    waitForIdle();
+    assertThat(order).isCompleted().hasPassedElement("UserTask_ArrangeRedelivery")
+        .hasPassedElement("EndEvent_OrderDelivered");
   }
 
   // --- steps ---------------------------------------------------------------------------------------------------
@@ -404,6 +475,18 @@ class OrderFulfillmentProcessTest {
     assertThat(booking.getVariablesAsMap()).containsEntry("packageType", "MEDIUM_BOX")
         .containsEntry("shipmentNo", shipmentNo).containsEntry("orderId", ORDER_ID);
     client.newCompleteCommand(booking.getKey()).variables(Map.of("trackingNumber", trackingNumber)).send().join();
+    ActivatedJob label = activate(USER_TASK_JOB);
+    assertThat(label.getElementId()).isEqualTo(OrderFulfillmentProcess.Elements.LABEL_PARCEL);
+    assertThat(label.getVariablesAsMap()).containsEntry("trackingNumber", trackingNumber);
+    client.newCompleteCommand(label.getKey()).variables(Map.of("labelAttached", true, "packingSlipEnclosed", true))
+        .send().join();
+    ActivatedJob handOver = activate(USER_TASK_JOB);
+    assertThat(handOver.getElementId()).isEqualTo(OrderFulfillmentProcess.Elements.HAND_OVER_PARCEL);
+    assertThat(handOver.getCustomHeaders()).containsEntry(CANDIDATE_GROUPS, "[\"warehouse-" + warehouse + "\"]");
+    client.newCompleteCommand(handOver.getKey()).variables(Map.of("loadingDock", "DOCK-1")).send().join();
+    ActivatedJob shipped = activate(JobTypes.NOTIFY_CUSTOMER);
+    assertThat(shipped.getCustomHeaders()).containsEntry("topic", "ORDER_SHIPPED");
+    client.newCompleteCommand(shipped.getKey()).send().join();
     return trackingNumber;
   }
 

@@ -43,8 +43,17 @@ class FormSchemaTest {
     return map;
   }
 
+  /** The pack form's checks, with the parcel's dimensions filled in where a test is about other fields. */
+  private static List<FieldProblem> packValidate(Map<String, Object> submitted) {
+    Map<String, Object> withDimensions = new java.util.LinkedHashMap<>(Map.of("lengthCm", 30, "widthCm", 20,
+        "heightCm", 10));
+    withDimensions.putAll(submitted);
+    return PACK_ORDER.validate(withDimensions);
+  }
+
   private static Map<String, Object> validPacking() {
-    return values("packageType", "MEDIUM_BOX", "parcelWeightKg", new BigDecimal("2.350"));
+    return values("packageType", "MEDIUM_BOX", "parcelWeightKg", new BigDecimal("2.350"), "lengthCm", 30, "widthCm", 20,
+        "heightCm", 10);
   }
 
   @Nested
@@ -157,7 +166,8 @@ class FormSchemaTest {
     @Test
     @DisplayName("asks for the package type, the weight and notes; the heading text is not a field")
     void fields() {
-      assertThat(PACK_ORDER.fieldKeys()).containsExactly("packageType", "parcelWeightKg", "packNotes");
+      assertThat(PACK_ORDER.fieldKeys()).containsExactly("packageType", "parcelWeightKg", "lengthCm", "widthCm", "heightCm",
+          "packingVideoUrl", "packNotes");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -166,7 +176,7 @@ class FormSchemaTest {
     void offeredPackageType(String packageType) {
       // when
       List<FieldProblem> problems =
-          PACK_ORDER.validate(values("packageType", packageType, "parcelWeightKg", 1.2));
+          packValidate(values("packageType", packageType, "parcelWeightKg", 1.2, "lengthCm", 30, "widthCm", 20, "heightCm", 10));
 
       // then
       assertThat(problems).isEmpty();
@@ -178,7 +188,7 @@ class FormSchemaTest {
     void unknownPackageType(String packageType) {
       // when
       List<FieldProblem> problems =
-          PACK_ORDER.validate(values("packageType", packageType, "parcelWeightKg", 1.2));
+          packValidate(values("packageType", packageType, "parcelWeightKg", 1.2, "lengthCm", 30, "widthCm", 20, "heightCm", 10));
 
       // then
       assertThat(problems).extracting(FieldProblem::field, FieldProblem::message)
@@ -207,7 +217,7 @@ class FormSchemaTest {
       Map<String, Object> submitted = values("packageType", "SMALL_BOX", "parcelWeightKg", weight);
 
       // when
-      List<FieldProblem> problems = PACK_ORDER.validate(submitted);
+      List<FieldProblem> problems = packValidate(submitted);
 
       // then
       if (expected.equals("accepted")) {
@@ -221,13 +231,13 @@ class FormSchemaTest {
     @Test
     @DisplayName("takes a weight submitted as a JSON number")
     void weightAsNumber() {
-      assertThat(PACK_ORDER.validate(values("packageType", "SMALL_BOX", "parcelWeightKg", 70))).isEmpty();
-      assertThat(PACK_ORDER.validate(values("packageType", "SMALL_BOX", "parcelWeightKg", 0.5d))).isEmpty();
-      assertThat(PACK_ORDER.validate(values("packageType", "SMALL_BOX", "parcelWeightKg", 70.5d)))
+      assertThat(packValidate(values("packageType", "SMALL_BOX", "parcelWeightKg", 70, "lengthCm", 30, "widthCm", 20, "heightCm", 10))).isEmpty();
+      assertThat(packValidate(values("packageType", "SMALL_BOX", "parcelWeightKg", 0.5d, "lengthCm", 30, "widthCm", 20, "heightCm", 10))).isEmpty();
+      assertThat(packValidate(values("packageType", "SMALL_BOX", "parcelWeightKg", 70.5d, "lengthCm", 30, "widthCm", 20, "heightCm", 10)))
           .extracting(FieldProblem::message).containsExactly("must be at most 70");
-      assertThat(PACK_ORDER.validate(values("packageType", "SMALL_BOX", "parcelWeightKg", Double.NaN)))
+      assertThat(packValidate(values("packageType", "SMALL_BOX", "parcelWeightKg", Double.NaN, "lengthCm", 30, "widthCm", 20, "heightCm", 10)))
           .extracting(FieldProblem::message).containsExactly("must be a number");
-      assertThat(PACK_ORDER.validate(values("packageType", "SMALL_BOX", "parcelWeightKg", true)))
+      assertThat(packValidate(values("packageType", "SMALL_BOX", "parcelWeightKg", true, "lengthCm", 30, "widthCm", 20, "heightCm", 10)))
           .extracting(FieldProblem::message).containsExactly("must be a number");
     }
 
@@ -235,7 +245,7 @@ class FormSchemaTest {
     @DisplayName("leaves the packing notes optional")
     void notesOptional() {
       // when
-      List<FieldProblem> withoutNotes = PACK_ORDER.validate(validPacking());
+      List<FieldProblem> withoutNotes = packValidate(validPacking());
       Map<String, Object> blankNotes = validPacking();
       blankNotes.put("packNotes", "  ");
       Map<String, Object> withNotes = validPacking();
@@ -243,15 +253,15 @@ class FormSchemaTest {
 
       // then
       assertThat(withoutNotes).isEmpty();
-      assertThat(PACK_ORDER.validate(blankNotes)).isEmpty();
-      assertThat(PACK_ORDER.validate(withNotes)).isEmpty();
+      assertThat(packValidate(blankNotes)).isEmpty();
+      assertThat(packValidate(withNotes)).isEmpty();
     }
 
     @Test
     @DisplayName("with nothing filled in names both required fields")
     void empty() {
       // when
-      List<FieldProblem> problems = PACK_ORDER.validate(Map.of());
+      List<FieldProblem> problems = packValidate(Map.of());
 
       // then
       assertThat(problems).extracting(FieldProblem::field, FieldProblem::message).containsExactly(
@@ -263,7 +273,7 @@ class FormSchemaTest {
     @DisplayName("treats a blank choice as missing")
     void blankValues() {
       // when
-      List<FieldProblem> problems = PACK_ORDER.validate(values("packageType", "", "parcelWeightKg", " "));
+      List<FieldProblem> problems = packValidate(values("packageType", "", "parcelWeightKg", " ", "lengthCm", 30, "widthCm", 20, "heightCm", 10));
 
       // then
       assertThat(problems).extracting(FieldProblem::field).containsExactly("packageType", "parcelWeightKg");
@@ -277,11 +287,21 @@ class FormSchemaTest {
           "trackingNumber", "SX000000005ES");
 
       // when
-      List<FieldProblem> problems = PACK_ORDER.validate(submitted);
+      List<FieldProblem> problems = packValidate(submitted);
 
       // then
       assertThat(problems).extracting(FieldProblem::field)
           .containsExactlyInAnyOrder("orderId", "trackingNumber", "packageType", "parcelWeightKg");
     }
+  }
+
+  @Test
+  @DisplayName("a text field with a pattern refuses a value that does not match it (the packing video must be an https link)")
+  void patternIsChecked() {
+    assertThat(packValidate(values("packageType", "SMALL_BOX", "parcelWeightKg", 1.2, "lengthCm", 30,
+        "widthCm", 20, "heightCm", 10, "packingVideoUrl", "ftp://videos/1.mp4")))
+        .extracting(FieldProblem::field).containsExactly("packingVideoUrl");
+    assertThat(packValidate(values("packageType", "SMALL_BOX", "parcelWeightKg", 1.2, "lengthCm", 30,
+        "widthCm", 20, "heightCm", 10, "packingVideoUrl", "https://videos.example/1.mp4"))).isEmpty();
   }
 }

@@ -120,12 +120,25 @@ public final class ShopClient {
         .isEqualTo(HttpStatus.OK);
   }
 
-  /** Picks and packs one parcel of the order in the warehouse; returns nothing, the booking follows. */
+  /** Picks and packs one parcel of the order in the warehouse, then labels it and hands it to the courier. */
   public void pickAndPack(String warehouse, String orderId) {
     Map<String, Object> pick = awaitTask("warehouse-" + warehouse, orderId, "UserTask_PickOrder");
     completeTask(pick, Map.of("allLinesPicked", true));
     Map<String, Object> pack = awaitTask("warehouse-" + warehouse, orderId, "UserTask_PackOrder");
-    completeTask(pack, Map.of("packageType", "MEDIUM_BOX", "parcelWeightKg", 1.2));
+    completeTask(pack, PACKED);
+    labelAndHandOver(warehouse, orderId);
+  }
+
+  /** What a packer enters for a medium box. */
+  public static final Map<String, Object> PACKED = Map.of("packageType", "MEDIUM_BOX", "parcelWeightKg", 1.2,
+      "lengthCm", 40, "widthCm", 30, "heightCm", 20);
+
+  /** The booked parcel is labelled and handed over at the dock. */
+  public void labelAndHandOver(String warehouse, String orderId) {
+    Map<String, Object> label = awaitTask("warehouse-" + warehouse, orderId, "UserTask_LabelParcel");
+    completeTask(label, Map.of("labelAttached", true, "packingSlipEnclosed", true));
+    Map<String, Object> handOver = awaitTask("warehouse-" + warehouse, orderId, "UserTask_HandOverParcel");
+    completeTask(handOver, Map.of("loadingDock", "DOCK-2", "handedOverTo", "Driver 7"));
   }
 
   /** The order's payment as the order shows it: {method, status, detail}. */
