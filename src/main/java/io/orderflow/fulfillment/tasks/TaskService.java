@@ -13,7 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
-/** Staff work: search, claim, read with form and variables, complete with the form's fields checked on the server. */
+/**
+ * Staff work: search, claim, read with form and variables, complete with the form's fields checked on the server and
+ * the {@link TaskCompletionGuard}s of other features consulted.
+ */
 @Service
 public class TaskService {
 
@@ -23,10 +26,12 @@ public class TaskService {
 
   private final StaffTaskPort port;
   private final ObjectMapper json;
+  private final List<TaskCompletionGuard> guards;
 
-  TaskService(StaffTaskPort port, ObjectMapper json) {
+  TaskService(StaffTaskPort port, ObjectMapper json, List<TaskCompletionGuard> guards) {
     this.port = port;
     this.json = json;
+    this.guards = List.copyOf(guards);
   }
 
   public List<StaffTask> search(TaskQuery query) {
@@ -70,7 +75,11 @@ public class TaskService {
       throw new InvalidRequestException(problems.stream()
           .map(p -> new FieldProblem("variables." + p.field(), p.message())).toList());
     }
+    List<TaskCompletionGuard> concerned = guards.stream().filter(g -> g.guards(task)).toList();
+    Map<String, Object> taskVariables = concerned.isEmpty() ? Map.of() : port.variables(taskKey);
+    concerned.forEach(g -> g.checkCompletion(task, taskVariables));
     StaffTask completed = port.complete(taskKey, completedBy, variables);
+    concerned.forEach(g -> g.completed(completed, taskVariables));
     log.info("Task {} ({}) of process instance {} completed by {}", taskKey, task.elementId(), task.processInstanceKey(),
         completedBy);
     return completed;

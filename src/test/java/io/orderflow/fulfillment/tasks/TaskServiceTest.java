@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
 class TaskServiceTest {
 
   private final StaffTaskPort port = mock(StaffTaskPort.class);
-  private final TaskService service = new TaskService(port, new ObjectMapper());
+  private final TaskCompletionGuard guard = mock(TaskCompletionGuard.class);
+  private final TaskService service = new TaskService(port, new ObjectMapper(), List.of(guard));
 
   private static StaffTask task(String formId, String assignee, StaffTask.State state) {
     return new StaffTask(7L, "Pack order", "UserTask_PackOrder", "order-fulfillment", 1L, formId,
@@ -96,5 +97,34 @@ class TaskServiceTest {
     assertThatThrownBy(() -> service.complete(3L, "lucia", Map.of())).isInstanceOf(NotFoundException.class);
     verify(port, never()).complete(anyLong(), any(), anyMap());
     verify(port, never()).assign(anyLong(), anyString());
+  }
+
+  @Test
+  @DisplayName("asks the guard of the task before completing it: a refusal completes nothing, a pass is reported back")
+  void completionGuard() {
+    // given
+    StaffTask guarded = task(null, null, StaffTask.State.CREATED); // no form: the guard is what is under test
+    when(port.find(7L)).thenReturn(Optional.of(guarded));
+    when(port.form(7L)).thenReturn(Optional.empty());
+    when(port.variables(7L)).thenReturn(Map.of("orderId", "order-1"));
+    when(guard.guards(guarded)).thenReturn(true);
+    Map<String, Object> values = Map.of();
+    org.mockito.Mockito.doThrow(new ConflictException("2 unit(s) not scanned yet")).when(guard)
+        .checkCompletion(guarded, Map.of("orderId", "order-1"));
+
+    // when / then
+    assertThatThrownBy(() -> service.complete(7L, "lucia", values)).isInstanceOf(ConflictException.class)
+        .hasMessageContaining("not scanned yet");
+    verify(port, never()).complete(anyLong(), any(), anyMap());
+
+    // when the guard lets it pass
+    org.mockito.Mockito.reset(guard);
+    when(guard.guards(guarded)).thenReturn(true);
+    when(port.complete(7L, "lucia", values)).thenReturn(task(null, null, StaffTask.State.COMPLETED));
+    service.complete(7L, "lucia", values);
+
+    // then
+    verify(port).complete(7L, "lucia", values);
+    verify(guard).completed(any(), org.mockito.ArgumentMatchers.eq(Map.of("orderId", "order-1")));
   }
 }

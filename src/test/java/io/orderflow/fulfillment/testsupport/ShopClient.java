@@ -123,6 +123,7 @@ public final class ShopClient {
   /** Picks and packs one parcel of the order in the warehouse, then labels it and hands it to the courier. */
   public void pickAndPack(String warehouse, String orderId) {
     Map<String, Object> pick = awaitTask("warehouse-" + warehouse, orderId, "UserTask_PickOrder");
+    scanPickList(pick);
     completeTask(pick, Map.of("allLinesPicked", true));
     Map<String, Object> pack = awaitTask("warehouse-" + warehouse, orderId, "UserTask_PackOrder");
     completeTask(pack, PACKED);
@@ -139,6 +140,31 @@ public final class ShopClient {
     completeTask(label, Map.of("labelAttached", true, "packingSlipEnclosed", true));
     Map<String, Object> handOver = awaitTask("warehouse-" + warehouse, orderId, "UserTask_HandOverParcel");
     completeTask(handOver, Map.of("loadingDock", "DOCK-2", "handedOverTo", "Driver 7"));
+  }
+
+  /**
+   * Scans every unit of the pick task's pick list as a handheld would (barcode = SKU), serialized products with a new
+   * serial number "SN-&lt;uuid&gt;"; returns the pick list after the last scan.
+   */
+  @SuppressWarnings("unchecked")
+  public Map<String, Object> scanPickList(Map<String, Object> pickTask) {
+    String path = "/api/tasks/" + pickTask.get("key");
+    Map<String, Object> list = get(path + "/pick-list");
+    for (Map<String, Object> line : (List<Map<String, Object>>) list.get("lines")) {
+      int toScan = (Integer) line.get("quantity") - (Integer) line.get("scannedQuantity");
+      for (int i = 0; i < toScan; i++) {
+        Map<String, Object> scan = new HashMap<>();
+        scan.put("barcode", line.get("sku"));
+        if (Boolean.TRUE.equals(line.get("serialized"))) {
+          scan.put("serialNumber", "SN-" + java.util.UUID.randomUUID());
+        }
+        ResponseEntity<Map<String, Object>> scanned = post(path + "/scans", scan);
+        assertThat(scanned.getStatusCode()).as("scanning %s: %s", scan, scanned.getBody()).isEqualTo(HttpStatus.OK);
+        list = scanned.getBody();
+      }
+    }
+    assertThat(list).as("pick list after scanning").containsEntry("complete", true);
+    return list;
   }
 
   /** The order's payment as the order shows it: {method, status, detail}. */
