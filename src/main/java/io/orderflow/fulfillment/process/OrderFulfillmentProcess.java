@@ -37,8 +37,13 @@ public final class OrderFulfillmentProcess {
   public static final class Messages {
     /** The courier reports one parcel delivered; correlation key = the parcel's tracking number. */
     public static final String PARCEL_DELIVERED = "parcel-delivered";
-    /** The courier could not deliver a parcel; correlation key = the parcel's tracking number. */
+    /**
+     * The courier could not deliver one parcel; correlation key = tracking number; variables courierEventType,
+     * courierReason, courierLocation.
+     */
     public static final String PARCEL_DELIVERY_FAILED = "parcel-delivery-failed";
+    /** The courier reports one parcel damaged; correlation key = tracking number; variables as for a failed delivery. */
+    public static final String PARCEL_DAMAGED = "parcel-damaged";
     /** The customer decides about unavailable items; correlation key = order id; variable backorderChoice. */
     public static final String BACKORDER_DECISION = "backorder-decision";
     /** The customer accepts the shipping quote; correlation key = order id. */
@@ -79,6 +84,8 @@ public final class OrderFulfillmentProcess {
     public static final String CANCELLATION_REASON = "cancellationReason";
     public static final String PACKAGE_TYPE = "packageType";
     public static final String PARCEL_WEIGHT_KG = "parcelWeightKg";
+    /** The courier-selection decision's result for a parcel, {carrier, collectionCutoff}; read by book-courier. */
+    public static final String COURIER = "courier";
     public static final String PAYMENT_STATUS = "paymentStatus";
 
     private Variables() {}

@@ -14,7 +14,32 @@ import java.time.Instant;
 @Table(name = "shipment")
 class Shipment {
 
-  enum Status { BOOKED, IN_TRANSIT, DELIVERED }
+  /**
+   * Where the parcel is, in the order it gets there. A status only moves forward: an event reported late (a lower
+   * stage than the parcel has reached) is kept in the history but leaves the status alone. Within the last stage
+   * before delivery the parcel can go back and forth between out for delivery and a failed attempt, so there the
+   * later event wins. DELIVERED is final.
+   */
+  enum Status {
+    BOOKED(0), COLLECTED(1), IN_TRANSIT(2), OUT_FOR_DELIVERY(3), DELIVERY_FAILED(3), DAMAGED(4), DELIVERED(5);
+
+    private final int stage;
+
+    Status(int stage) {
+      this.stage = stage;
+    }
+
+    static Status reportedBy(Shipping.TrackingEventType type) {
+      return switch (type) {
+        case COLLECTED -> COLLECTED;
+        case IN_TRANSIT -> IN_TRANSIT;
+        case OUT_FOR_DELIVERY -> OUT_FOR_DELIVERY;
+        case DELIVERY_FAILED -> DELIVERY_FAILED;
+        case DAMAGED -> DAMAGED;
+        case DELIVERED -> DELIVERED;
+      };
+    }
+  }
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -51,12 +76,29 @@ class Shipment {
   @Column(name = "delivered_at")
   private Instant deliveredAt;
 
+  @Column(name = "status_since")
+  private Instant statusSince;
+
+  @Column(name = "estimated_delivery")
+  private Instant estimatedDelivery;
+
+  @Column(name = "eta_reported_at")
+  private Instant etaReportedAt;
+
+  @Column(name = "collection_planned_at")
+  private Instant collectionPlannedAt;
+
   protected Shipment() {}
 
   int shipmentNo() { return shipmentNo; }
 
   Shipment(String orderId, int shipmentNo, String warehouseId, String carrier, String trackingNumber, String packageType,
       int weightGrams, Instant now) {
+    this(orderId, shipmentNo, warehouseId, carrier, trackingNumber, packageType, weightGrams, now, null);
+  }
+
+  Shipment(String orderId, int shipmentNo, String warehouseId, String carrier, String trackingNumber, String packageType,
+      int weightGrams, Instant now, Instant collectionPlannedAt) {
     this.orderId = orderId;
     this.shipmentNo = shipmentNo;
     this.warehouseId = warehouseId;
@@ -66,22 +108,37 @@ class Shipment {
     this.weightGrams = weightGrams;
     this.status = Status.BOOKED;
     this.bookedAt = now;
+    this.statusSince = now;
+    this.collectionPlannedAt = collectionPlannedAt;
   }
 
-  void inTransit() {
-    if (status == Status.BOOKED) {
-      status = Status.IN_TRANSIT;
+  /**
+   * Applies one carrier event: the status moves forward only (see {@link Status}), and an ETA replaces the one known
+   * only if its event happened later than the event that announced the known one.
+   *
+   * @return true when this event delivered the parcel (the first delivery reported)
+   */
+  boolean report(Shipping.TrackingEventType type, Instant occurredAt, Instant eta) {
+    if (eta != null && (etaReportedAt == null || occurredAt.isAfter(etaReportedAt))) {
+      estimatedDelivery = eta;
+      etaReportedAt = occurredAt;
     }
-  }
-
-  /** @return false when the delivery was already recorded */
-  boolean delivered(Instant at) {
+    Status reported = Status.reportedBy(type);
     if (status == Status.DELIVERED) {
       return false;
     }
-    status = Status.DELIVERED;
-    deliveredAt = at;
-    return true;
+    boolean forward = reported.stage > status.stage
+        || reported.stage == status.stage && reported != status && !occurredAt.isBefore(statusSince);
+    if (!forward) {
+      return false;
+    }
+    status = reported;
+    statusSince = occurredAt;
+    if (reported == Status.DELIVERED) {
+      deliveredAt = occurredAt;
+      return true;
+    }
+    return false;
   }
 
   String orderId() { return orderId; }
@@ -91,4 +148,8 @@ class Shipment {
   int weightGrams() { return weightGrams; }
   Instant bookedAt() { return bookedAt; }
   Status status() { return status; }
+  String warehouseId() { return warehouseId; }
+  Instant deliveredAt() { return deliveredAt; }
+  Instant estimatedDelivery() { return estimatedDelivery; }
+  Instant collectionPlannedAt() { return collectionPlannedAt; }
 }

@@ -1,5 +1,6 @@
 package io.orderflow.fulfillment.shipping;
 
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
@@ -8,4 +9,6 @@ interface ShipmentRepository extends JpaRepository<Shipment, Long> {
   Optional<Shipment> findByOrderIdAndShipmentNo(String orderId, int shipmentNo);
 
   Optional<Shipment> findByTrackingNumber(String trackingNumber);
+
+  List<Shipment> findByOrderIdOrderByShipmentNo(String orderId);
 }

@@ -13,8 +13,14 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -35,10 +41,39 @@ public class Shipping {
   public record BookedParcel(String carrier, String trackingNumber, String packageType, int weightGrams,
       Instant bookedAt) {}
 
+  /**
+   * One carrier event.
+   *
+   * @param estimatedDelivery the ETA the carrier announces with it, if any
+   * @param reason why a delivery failed or how the parcel was damaged, if the carrier says
+   */
   public record CourierEvent(String eventId, String trackingNumber, TrackingEventType type, String location,
-      Instant occurredAt) {}
+      Instant occurredAt, Instant estimatedDelivery, String reason) {
 
-  public enum TrackingEventType { PICKED_UP, IN_TRANSIT, OUT_FOR_DELIVERY, DELIVERED, DELIVERY_FAILED }
+    public CourierEvent(String eventId, String trackingNumber, TrackingEventType type, String location,
+        Instant occurredAt) {
+      this(eventId, trackingNumber, type, location, occurredAt, null, null);
+    }
+  }
+
+  public enum TrackingEventType { COLLECTED, IN_TRANSIT, OUT_FOR_DELIVERY, DELIVERED, DELIVERY_FAILED, DAMAGED }
+
+  /** The courier chosen for a parcel (the courier-selection decision): carrier and collection cut-off, e.g. 12:00. */
+  public record CourierChoice(String carrier, String collectionCutoff) {
+
+    public static final CourierChoice DEFAULT = new CourierChoice(null, null);
+  }
+
+  /** One carrier event as the tracking views show it. */
+  public record TrackingStep(TrackingEventType type, String location, Instant occurredAt) {}
+
+  /** One parcel of an order, for the shop and customer service; carrier and tracking number empty until booked. */
+  public record ParcelTracking(int shipmentNo, String warehouseId, String carrier, String trackingNumber,
+      String status, Instant estimatedDelivery, Instant collectionPlannedAt, List<TrackingStep> events) {}
+
+  /** What anyone with the tracking number may see: no name, address, e-mail, order or amount. */
+  public record PublicTracking(String trackingNumber, String carrier, String status, Instant estimatedDelivery,
+      List<TrackingStep> events) {}
 
   public enum Recorded { RECORDED, DUPLICATE }
 
@@ -68,6 +103,17 @@ public class Shipping {
    * parcel shipped. A repeated call returns the booking already made.
    */
   public Booked bookCourier(String orderId, int shipmentNo, String packageType, BigDecimal weightKg) {
+    return bookCourier(orderId, shipmentNo, packageType, weightKg, CourierChoice.DEFAULT);
+  }
+
+  /**
+   * As {@link #bookCourier(String, int, String, BigDecimal)}, with the carrier chosen for the parcel. The courier is
+   * to collect it the business day before the customer's delivery slot by the carrier's cut-off (or at the next
+   * cut-off still ahead); that time is recorded on the shipment.
+   */
+  public Booked bookCourier(String orderId, int shipmentNo, String packageType, BigDecimal weightKg,
+      CourierChoice choice) {
+    CourierChoice courierChoice = choice == null ? CourierChoice.DEFAULT : choice;
     Optional<Shipment> existing = shipments.findByOrderIdAndShipmentNo(orderId, shipmentNo);
     if (existing.isPresent()) {
       return new Booked(existing.get().carrier(), existing.get().trackingNumber());
@@ -84,13 +130,22 @@ public class Shipping {
             + shipmentNo + " planned"));
     String warehouseId = planned.warehouseId();
     int grams = weightKg.multiply(BigDecimal.valueOf(1000)).setScale(0, RoundingMode.HALF_UP).intValueExact();
+    String fromCountry = inventory.countryOf(warehouseId);
+    LocalDate slotDate = order.delivery() == null ? null : order.delivery().slotDate();
+    Instant collectAt;
+    try {
+      collectAt = CollectionPlan.collectionTime(slotDate, courierChoice.collectionCutoff(), fromCountry,
+          clock.instant());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidRequestException("courier.collectionCutoff", e.getMessage());
+    }
     CourierGateway.Booking booking = courier.book(new CourierGateway.BookingRequest(orderId + "/" + shipmentNo,
-        warehouseId, inventory.countryOf(warehouseId), order.shippingAddress().postalCode(),
-        order.shippingAddress().city(), order.deliveryCountry(), grams, packageType));
+        warehouseId, fromCountry, order.shippingAddress().postalCode(), order.shippingAddress().city(),
+        order.deliveryCountry(), grams, packageType, courierChoice.carrier(), collectAt));
     try {
       tx.executeWithoutResult(status -> {
         shipments.saveAndFlush(new Shipment(orderId, shipmentNo, warehouseId, booking.carrier(),
-            booking.trackingNumber(), packageType, grams, clock.instant()));
+            booking.trackingNumber(), packageType, grams, clock.instant(), collectAt));
         inventory.issueForShipment(orderId, warehouseId);
         orders.shipmentShipped(orderId, shipmentNo, booking.trackingNumber());
       });
@@ -98,8 +153,8 @@ public class Shipping {
       Shipment won = shipments.findByOrderIdAndShipmentNo(orderId, shipmentNo).orElseThrow(() -> concurrentDuplicate);
       return new Booked(won.carrier(), won.trackingNumber());
     }
-    log.info("Courier {} booked for order {} parcel {}, tracking number {}", booking.carrier(), orderId, shipmentNo,
-        booking.trackingNumber());
+    log.info("Courier {} booked for order {} parcel {}, tracking number {}, collection planned at {}",
+        booking.carrier(), orderId, shipmentNo, booking.trackingNumber(), collectAt);
     return new Booked(booking.carrier(), booking.trackingNumber());
   }
 
@@ -110,11 +165,13 @@ public class Shipping {
   }
 
   /**
-   * Records a carrier event once (by its event id). A delivery is passed on to the order's process; if that fails the
-   * carrier's retry of the same event passes it on again.
+   * Records a carrier event once (by its event id). Events may come late or out of order: each is kept, but the
+   * parcel's status only moves forward and the ETA of the latest event wins. A delivery, a failed delivery and damage
+   * are passed on to the order's process after the commit; if that fails, the carrier's retry of the same event
+   * passes it on again.
    */
   public Recorded record(CourierEvent event) {
-    record Stored(boolean duplicate, String orderId, boolean mustPublish) {}
+    record Stored(boolean duplicate, String orderId, TrackingEvent event, boolean mustPublish) {}
     Stored stored;
     try {
       stored = tx.execute(status -> {
@@ -123,33 +180,91 @@ public class Shipping {
             .orElseThrow(() -> new NotFoundException("Shipment with tracking number", event.trackingNumber()));
         if (known.isPresent()) {
           TrackingEvent k = known.get();
-          return new Stored(true, shipment.orderId(), k.type() == TrackingEventType.DELIVERED && k.publishedAt() == null);
+          boolean unpublished = k.publishedAt() == null && (k.type() == TrackingEventType.DELIVERED
+              ? shipment.status() == Shipment.Status.DELIVERED : mustTell(k.type(), shipment));
+          return new Stored(true, shipment.orderId(), k, unpublished);
         }
-        TrackingEventType type = event.type();
-        events.saveAndFlush(new TrackingEvent(event.eventId(), event.trackingNumber(), type, event.location(),
-            event.occurredAt(), clock.instant()));
-        boolean newlyDelivered = false;
-        if (type == TrackingEventType.DELIVERED) {
-          newlyDelivered = shipment.delivered(event.occurredAt());
-          if (newlyDelivered) {
-            orders.shipmentDelivered(shipment.orderId(), shipment.shipmentNo());
-          }
-        } else {
-          shipment.inTransit();
+        TrackingEvent recorded = events.saveAndFlush(new TrackingEvent(event.eventId(), event.trackingNumber(),
+            event.type(), event.location(), event.occurredAt(), event.estimatedDelivery(), event.reason(),
+            clock.instant()));
+        boolean newlyDelivered = shipment.report(event.type(), event.occurredAt(), event.estimatedDelivery());
+        if (newlyDelivered) {
+          orders.shipmentDelivered(shipment.orderId(), shipment.shipmentNo());
         }
-        return new Stored(false, shipment.orderId(), newlyDelivered);
+        return new Stored(false, shipment.orderId(), recorded,
+            event.type() == TrackingEventType.DELIVERED ? newlyDelivered : mustTell(event.type(), shipment));
       });
     } catch (DataIntegrityViolationException concurrentDuplicate) {
       return Recorded.DUPLICATE;
     }
     if (stored.mustPublish()) {
-      // Each parcel's fulfilment waits for its own delivery: the correlation key is the tracking number.
-      messages.publish(OrderFulfillmentProcess.Messages.PARCEL_DELIVERED, event.trackingNumber(),
-          "parcel-delivered-" + event.trackingNumber(), DELIVERY_MESSAGE_TTL,
-          Map.of("deliveredAt", event.occurredAt().toString()));
+      publish(stored.event());
       tx.executeWithoutResult(status -> events.findByEventId(event.eventId()).ifPresent(e -> e.published(clock.instant())));
-      log.info("Delivery of order {} (tracking {}) reported by the courier", stored.orderId(), event.trackingNumber());
+      log.info("{} of order {} (tracking {}) reported by the courier", stored.event().type(), stored.orderId(),
+          event.trackingNumber());
     }
     return stored.duplicate() ? Recorded.DUPLICATE : Recorded.RECORDED;
+  }
+
+  /**
+   * Events the order's process hears of besides the delivery: a failed delivery attempt and damage, unless the parcel
+   * is delivered already (a late report; the parcel's fulfilment no longer waits for it).
+   */
+  private static boolean mustTell(TrackingEventType type, Shipment shipment) {
+    return (type == TrackingEventType.DELIVERY_FAILED || type == TrackingEventType.DAMAGED)
+        && shipment.status() != Shipment.Status.DELIVERED;
+  }
+
+  // Each parcel's fulfilment waits for its own events: the correlation key is the tracking number.
+  private void publish(TrackingEvent e) {
+    if (e.type() == TrackingEventType.DELIVERED) {
+      messages.publish(OrderFulfillmentProcess.Messages.PARCEL_DELIVERED, e.trackingNumber(),
+          "parcel-delivered-" + e.trackingNumber(), DELIVERY_MESSAGE_TTL,
+          Map.of("deliveredAt", e.occurredAt().toString()));
+      return;
+    }
+    String name = e.type() == TrackingEventType.DAMAGED ? OrderFulfillmentProcess.Messages.PARCEL_DAMAGED
+        : OrderFulfillmentProcess.Messages.PARCEL_DELIVERY_FAILED;
+    Map<String, Object> variables = new LinkedHashMap<>();
+    variables.put("courierEventType", e.type().name());
+    variables.put("courierReason", e.reason());
+    variables.put("courierLocation", e.location());
+    messages.publish(name, e.trackingNumber(), name + "-" + e.eventId(), DELIVERY_MESSAGE_TTL, variables);
+  }
+
+  /** Every parcel of the order, booked or not yet, with its carrier events in time order. */
+  public List<ParcelTracking> tracking(String orderId) {
+    OrderSummary order = orders.summary(orderId);
+    Map<Integer, Shipment> booked = shipments.findByOrderIdOrderByShipmentNo(orderId).stream()
+        .collect(Collectors.toMap(Shipment::shipmentNo, Function.identity()));
+    Map<String, List<TrackingStep>> steps = stepsOf(booked.values().stream().map(Shipment::trackingNumber).toList());
+    return order.shipments().stream().sorted(Comparator.comparingInt(OrderService.ShipmentSummary::shipmentNo))
+        .map(planned -> {
+          Shipment s = booked.get(planned.shipmentNo());
+          if (s == null) {
+            return new ParcelTracking(planned.shipmentNo(), planned.warehouseId(), null, null, planned.status(), null,
+                null, List.of());
+          }
+          return new ParcelTracking(planned.shipmentNo(), s.warehouseId(), s.carrier(), s.trackingNumber(),
+              s.status().name(), s.estimatedDelivery(), s.collectionPlannedAt(),
+              steps.getOrDefault(s.trackingNumber(), List.of()));
+        }).toList();
+  }
+
+  /** The public view of one parcel by its tracking number. */
+  public PublicTracking publicTracking(String trackingNumber) {
+    Shipment s = shipments.findByTrackingNumber(trackingNumber)
+        .orElseThrow(() -> new NotFoundException("Parcel with tracking number", trackingNumber));
+    return new PublicTracking(s.trackingNumber(), s.carrier(), s.status().name(), s.estimatedDelivery(),
+        stepsOf(List.of(trackingNumber)).getOrDefault(trackingNumber, List.of()));
+  }
+
+  private Map<String, List<TrackingStep>> stepsOf(List<String> trackingNumbers) {
+    if (trackingNumbers.isEmpty()) {
+      return Map.of();
+    }
+    return events.findByTrackingNumberInOrderByOccurredAtAscIdAsc(trackingNumbers).stream()
+        .collect(Collectors.groupingBy(TrackingEvent::trackingNumber, LinkedHashMap::new,
+            Collectors.mapping(e -> new TrackingStep(e.type(), e.location(), e.occurredAt()), Collectors.toList())));
   }
 }

@@ -8,8 +8,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * A carrier in sandbox mode: books a pickup and issues a tracking number in the UPU S10 format used by postal
- * carriers (two letters, eight digits, a check digit, the origin country), e.g. {@code SX473129582ES}.
+ * A carrier in sandbox mode: books a pickup and issues a tracking number in the format of the carrier asked for. The
+ * default carrier (none asked for) and the postal carriers use the UPU S10 format (two letters, eight digits, a check
+ * digit, the origin country), e.g. {@code SX473129582ES}; the postal carriers with the parcel service code {@code CP}.
+ * DHL Express issues 10 digits, DPD 14, GLS 11, InPost 24; any other carrier an S10 number.
  */
 @Component
 class SimulatedCourier implements CourierGateway {
@@ -28,20 +30,46 @@ class SimulatedCourier implements CourierGateway {
   @Override
   public Booking book(BookingRequest request) {
     return bookings.computeIfAbsent(request.shipmentReference(),
-        ref -> new Booking(carrierName, newTrackingNumber(request.fromCountry())));
+        ref -> {
+          String carrier = request.carrier() == null || request.carrier().isBlank() ? carrierName : request.carrier();
+          return new Booking(carrier, newTrackingNumber(request.carrier(), request.fromCountry()));
+        });
   }
 
   /** A carrier never reuses a tracking number: draw again on the rare clash. */
-  private String newTrackingNumber(String country) {
+  private String newTrackingNumber(String carrier, String country) {
     String number;
     do {
-      number = s10(String.format("%08d", random.nextInt(100_000_000)), country);
+      number = trackingNumber(carrier, country);
     } while (!issued.add(number));
     return number;
   }
 
+  private String trackingNumber(String carrier, String country) {
+    return switch (carrier == null ? "" : carrier) {
+      case "DHL Express" -> digits(10);
+      case "DPD" -> digits(14);
+      case "GLS" -> digits(11);
+      case "InPost" -> digits(24);
+      case "Correos", "Poczta Polska", "Bulgarian Posts" -> s10("CP", digits(8), country);
+      default -> s10(digits(8), country);
+    };
+  }
+
+  private String digits(int count) {
+    StringBuilder digits = new StringBuilder(count);
+    for (int i = 0; i < count; i++) {
+      digits.append(random.nextInt(10));
+    }
+    return digits.toString();
+  }
+
   static String s10(String serial, String country) {
-    return "SX" + serial + checkDigit(serial) + country;
+    return s10("SX", serial, country);
+  }
+
+  static String s10(String serviceCode, String serial, String country) {
+    return serviceCode + serial + checkDigit(serial) + country;
   }
 
   static int checkDigit(String eightDigits) {

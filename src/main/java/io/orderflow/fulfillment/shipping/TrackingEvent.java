@@ -36,12 +36,24 @@ class TrackingEvent {
   @Column(name = "received_at", nullable = false)
   private Instant receivedAt;
 
+  @Column(name = "estimated_delivery")
+  private Instant estimatedDelivery;
+
+  private String reason;
+
   @Column(name = "published_at")
   private Instant publishedAt;
 
   protected TrackingEvent() {}
 
   TrackingEvent(String eventId, String trackingNumber, Shipping.TrackingEventType type, String location, Instant occurredAt, Instant now) {
+    this(eventId, trackingNumber, type, location, occurredAt, null, null, now);
+  }
+
+  TrackingEvent(String eventId, String trackingNumber, Shipping.TrackingEventType type, String location,
+      Instant occurredAt, Instant estimatedDelivery, String reason, Instant now) {
+    this.estimatedDelivery = estimatedDelivery;
+    this.reason = reason;
     this.eventId = eventId;
     this.trackingNumber = trackingNumber;
     this.type = type;
@@ -58,4 +70,8 @@ class TrackingEvent {
   Shipping.TrackingEventType type() { return type; }
   Instant occurredAt() { return occurredAt; }
   Instant publishedAt() { return publishedAt; }
+  String trackingNumber() { return trackingNumber; }
+  String location() { return location; }
+  Instant estimatedDelivery() { return estimatedDelivery; }
+  String reason() { return reason; }
 }

@@ -114,4 +114,35 @@ class SimulatedCourierTest {
     // then
     assertThat(trackingNumbers).hasSize(20);
   }
+
+  @ParameterizedTest(name = "{0} → {1}")
+  @CsvSource({
+      "DHL Express,     '\\d{10}'",
+      "DPD,             '\\d{14}'",
+      "GLS,             '\\d{11}'",
+      "InPost,          '\\d{24}'",
+      "Bulgarian Posts, 'CP\\d{9}BG'"
+  })
+  @DisplayName("books the carrier asked for, with that carrier's tracking number format")
+  void carrierAskedFor(String carrier, String format) {
+    // when
+    Booking booking = courier.book(new BookingRequest("order-c/1", "sofia", "BG", "1000", "Sofia", "BG", 1250,
+        "MEDIUM_BOX", carrier, null));
+
+    // then
+    assertThat(booking.carrier()).isEqualTo(carrier);
+    assertThat(booking.trackingNumber()).matches(format);
+  }
+
+  @Test
+  @DisplayName("without a carrier asked for, books the default carrier with an S10 number")
+  void defaultCarrier() {
+    // when
+    Booking booking = courier.book(new BookingRequest("order-d/1", "sofia", "BG", "1000", "Sofia", "BG", 1250,
+        "MEDIUM_BOX", null, null));
+
+    // then
+    assertThat(booking.carrier()).isEqualTo("Simulated Express");
+    assertThat(booking.trackingNumber()).matches("SX\\d{9}BG");
+  }
 }

@@ -18,8 +18,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/courier/events")
 class CourierEventController {
 
+  /**
+   * @param estimatedDelivery the ETA the carrier announces with this event (optional)
+   * @param reason why a delivery failed or what was damaged (optional)
+   */
   record CourierEventRequest(@NotBlank @Size(max = 80) String eventId, @NotBlank @Size(max = 40) String trackingNumber,
-      @NotNull Shipping.TrackingEventType type, @Size(max = 200) String location, @NotNull Instant occurredAt) {}
+      @NotNull Shipping.TrackingEventType type, @Size(max = 200) String location, @NotNull Instant occurredAt,
+      Instant estimatedDelivery, @Size(max = 200) String reason) {}
 
   record CourierEventResponse(String eventId, Shipping.Recorded result) {}
 
@@ -33,7 +38,7 @@ class CourierEventController {
   @ResponseStatus(HttpStatus.ACCEPTED)
   CourierEventResponse receive(@Valid @RequestBody CourierEventRequest request) {
     Shipping.Recorded result = shipping.record(new Shipping.CourierEvent(request.eventId(), request.trackingNumber(),
-        request.type(), request.location(), request.occurredAt()));
+        request.type(), request.location(), request.occurredAt(), request.estimatedDelivery(), request.reason()));
     return new CourierEventResponse(request.eventId(), result);
   }
 }

@@ -27,12 +27,16 @@ public class BookCourierWorker {
     this.shipping = shipping;
   }
 
+  /**
+   * @param courier optional: the result of the courier-selection decision, {carrier, collectionCutoff}; without it
+   *     the default carrier collects by the default cut-off
+   */
   @JobWorker(type = JobTypes.BOOK_COURIER)
   public Map<String, Object> bookCourier(ActivatedJob job, @Variable String orderId, @Variable int shipmentNo,
-      @Variable String packageType, @Variable BigDecimal parcelWeightKg) {
+      @Variable String packageType, @Variable BigDecimal parcelWeightKg, @Variable Map<String, Object> courier) {
     try {
       return Map.of(TRACKING_NUMBER,
-          shipping.bookCourier(orderId, shipmentNo, packageType, parcelWeightKg).trackingNumber());
+          shipping.bookCourier(orderId, shipmentNo, packageType, parcelWeightKg, choiceOf(courier)).trackingNumber());
     } catch (CourierUnavailableException e) {
       throw CamundaError.jobError("Courier booking failed: " + e.getMessage(), Map.of(), job.getRetries() - 1,
           RETRY_BACKOFF, e);
@@ -40,5 +44,16 @@ public class BookCourierWorker {
       // Retrying cannot fix missing or contradictory data: raise an incident for ops right away.
       throw CamundaError.jobError("Cannot book the courier: " + e.getMessage(), Map.of(), 0, Duration.ZERO, e);
     }
+  }
+
+  private static Shipping.CourierChoice choiceOf(Map<String, Object> courier) {
+    if (courier == null) {
+      return Shipping.CourierChoice.DEFAULT;
+    }
+    return new Shipping.CourierChoice(text(courier.get("carrier")), text(courier.get("collectionCutoff")));
+  }
+
+  private static String text(Object value) {
+    return value == null ? null : value.toString();
   }
 }

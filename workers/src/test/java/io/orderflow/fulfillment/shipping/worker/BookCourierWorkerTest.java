@@ -26,17 +26,34 @@ class BookCourierWorkerTest {
   private final BookCourierWorker worker = new BookCourierWorker(shipping);
 
   @Test
-  @DisplayName("books the packed parcel and hands the tracking number to the process")
+  @DisplayName("books the packed parcel with the default carrier when no courier was chosen, and hands the tracking "
+      + "number to the process")
   void booked() {
     // given
-    when(shipping.bookCourier("order-1", 1, "MEDIUM_BOX", new BigDecimal("2.350")))
+    when(shipping.bookCourier("order-1", 1, "MEDIUM_BOX", new BigDecimal("2.350"), Shipping.CourierChoice.DEFAULT))
         .thenReturn(new Shipping.Booked("Simulated Express", "SX473124829ES"));
 
     // when
-    Map<String, Object> variables = worker.bookCourier(job, "order-1", 1, "MEDIUM_BOX", new BigDecimal("2.350"));
+    Map<String, Object> variables = worker.bookCourier(job, "order-1", 1, "MEDIUM_BOX", new BigDecimal("2.350"), null);
 
     // then
     assertThat(variables).containsExactly(Map.entry("trackingNumber", "SX473124829ES"));
+  }
+
+  @Test
+  @DisplayName("books the carrier the courier-selection decision chose, with its collection cut-off")
+  void bookedWithTheChosenCarrier() {
+    // given
+    when(shipping.bookCourier("order-1", 1, "MEDIUM_BOX", new BigDecimal("2.350"),
+        new Shipping.CourierChoice("Poczta Polska", "12:00")))
+        .thenReturn(new Shipping.Booked("Poczta Polska", "CP473124829PL"));
+
+    // when
+    Map<String, Object> variables = worker.bookCourier(job, "order-1", 1, "MEDIUM_BOX", new BigDecimal("2.350"),
+        Map.of("carrier", "Poczta Polska", "collectionCutoff", "12:00"));
+
+    // then
+    assertThat(variables).containsExactly(Map.entry("trackingNumber", "CP473124829PL"));
   }
 
   @Test
@@ -44,11 +61,12 @@ class BookCourierWorkerTest {
   void courierUnavailable() {
     // given
     CourierUnavailableException down = new CourierUnavailableException("Carrier API returned 503");
-    when(shipping.bookCourier("order-1", 1, "MEDIUM_BOX", new BigDecimal("2.350"))).thenThrow(down);
+    when(shipping.bookCourier("order-1", 1, "MEDIUM_BOX", new BigDecimal("2.350"), Shipping.CourierChoice.DEFAULT))
+        .thenThrow(down);
     when(job.getRetries()).thenReturn(3);
 
     // when / then
-    assertThatThrownBy(() -> worker.bookCourier(job, "order-1", 1, "MEDIUM_BOX", new BigDecimal("2.350")))
+    assertThatThrownBy(() -> worker.bookCourier(job, "order-1", 1, "MEDIUM_BOX", new BigDecimal("2.350"), null))
         .isInstanceOfSatisfying(JobError.class, error -> {
           assertThat(error.getRetries()).isEqualTo(2);
           assertThat(error.getRetryBackoff()).isEqualTo(Duration.ofSeconds(30));
@@ -61,12 +79,12 @@ class BookCourierWorkerTest {
   @DisplayName("raises an incident at once, without retrying, when the packed data cannot be booked")
   void unbookableDataIsNotRetried() {
     // given
-    when(shipping.bookCourier("order-1", 1, null, new BigDecimal("2.350")))
+    when(shipping.bookCourier("order-1", 1, null, new BigDecimal("2.350"), Shipping.CourierChoice.DEFAULT))
         .thenThrow(new InvalidRequestException("packageType", "the packer must choose a package type"));
     when(job.getRetries()).thenReturn(3);
 
     // when / then
-    assertThatThrownBy(() -> worker.bookCourier(job, "order-1", 1, null, new BigDecimal("2.350")))
+    assertThatThrownBy(() -> worker.bookCourier(job, "order-1", 1, null, new BigDecimal("2.350"), null))
         .isInstanceOfSatisfying(JobError.class, error -> {
           assertThat(error.getRetries()).isZero();
           assertThat(error.getErrorMessage()).contains("packageType").contains("package type");
@@ -78,7 +96,8 @@ class BookCourierWorkerTest {
   void jobType() throws NoSuchMethodException {
     // when
     JobWorker annotation = BookCourierWorker.class
-        .getMethod("bookCourier", ActivatedJob.class, String.class, int.class, String.class, BigDecimal.class)
+        .getMethod("bookCourier", ActivatedJob.class, String.class, int.class, String.class, BigDecimal.class,
+            Map.class)
         .getAnnotation(JobWorker.class);
 
     // then
