@@ -43,10 +43,14 @@ public class OrderPlacement {
   /** Starts the process of a committed order; on failure the retry above starts it later. */
   public void start(OrderSummary order) {
     try {
-      long key = starter.startOrderProcess(order.id(), order.orderNumber(), java.util.Map.of(
-          "paymentMethod", order.paymentMethod(),
-          "deliveryMethod", order.delivery().method().name(),
-          "marketingConsent", order.marketingConsent()));
+      // Decision inputs the model routes on; slotWindow may be null (no slot chosen), so no Map.of here.
+      java.util.Map<String, Object> decisionInputs = new java.util.HashMap<>();
+      decisionInputs.put("paymentMethod", order.paymentMethod());
+      decisionInputs.put("deliveryMethod", order.delivery().method().name());
+      decisionInputs.put("marketingConsent", order.marketingConsent());
+      decisionInputs.put("destinationCountry", order.deliveryCountry());
+      decisionInputs.put("slotWindow", order.delivery().slotWindow());
+      long key = starter.startOrderProcess(order.id(), order.orderNumber(), decisionInputs);
       orders.processStarted(order.id(), key);
       log.info("Order {} placed, process instance {}", order.id(), key);
     } catch (RuntimeException e) {

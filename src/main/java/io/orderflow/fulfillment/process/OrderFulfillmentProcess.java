@@ -100,6 +100,7 @@ public final class OrderFulfillmentProcess {
     public static final String LABEL_PARCEL = "UserTask_LabelParcel";
     public static final String HAND_OVER_PARCEL = "UserTask_HandOverParcel";
     public static final String ARRANGE_REDELIVERY = "UserTask_ArrangeRedelivery";
+    public static final String CHECK_DAMAGED_PARCEL = "UserTask_CheckDamagedParcel";
     public static final String PARCEL_DELIVERED = "IntermediateCatchEvent_ParcelDelivered";
     public static final String BACKORDER_DECISION = "IntermediateCatchEvent_BackorderDecision";
     public static final String QUOTE_ACCEPTED = "IntermediateCatchEvent_QuoteAccepted";

@@ -54,11 +54,13 @@ class OrderFulfillmentProcessTest {
     client.newDeployResourceCommand()
         .addResourceBytes(EmbeddedModelAdapter.toJobBasedUserTasks(bpmn), "order-fulfillment.bpmn")
         .addResourceFile("processes/shipping-quote.dmn")
+        .addResourceFile("processes/courier-selection.dmn")
         .addResourceFile("forms/pick-order.form")
         .addResourceFile("forms/pack-order.form")
         .addResourceFile("forms/label-parcel.form")
         .addResourceFile("forms/hand-over-parcel.form")
         .addResourceFile("forms/arrange-redelivery.form")
+        .addResourceFile("forms/check-damaged-parcel.form")
         .addResourceFile("forms/follow-up-failed-payment.form")
         .addResourceFile("forms/answer-customer-question.form")
         .addProcessModel(standIn(PaymentProcess.PROCESS_ID, STAND_IN_PAYMENT), "payment.bpmn")
@@ -411,12 +413,42 @@ class OrderFulfillmentProcessTest {
         .hasPassedElement("EndEvent_OrderDelivered");
   }
 
+  @Test
+  @DisplayName("a damaged parcel asks customer service to agree with courier and customer, then waits for the courier")
+  void parcelDamaged() throws Exception {
+    ProcessInstanceEvent order = quotedOrder("BANK_TRANSFER", "EXPRESS", false, parcel(1, "warsaw", "9.0", "1.0"));
+    acceptQuote();
+    complete(JobTypes.CONFIRM_QUOTE_ACCEPTANCE, Map.of());
+    complete(STAND_IN_PAYMENT, Map.of("paymentStatus", "PAID"));
+    complete(JobTypes.ACKNOWLEDGE_ORDER, Map.of());
+    complete(JobTypes.NOTIFY_DEPARTMENT, Map.of());
+    complete(JobTypes.NOTIFY_DEPARTMENT, Map.of());
+    fulfilParcel("warsaw", 1, "SX6");
+
+    client.newPublishMessageCommand().messageName(Messages.PARCEL_DAMAGED).correlationKey("SX6")
+        .variables(Map.of("courierReason", "Box crushed", "courierLocation", "Warsaw hub"))
+        .timeToLive(Duration.ofMinutes(5)).send().join();
+    ActivatedJob check = activate(USER_TASK_JOB);
+    assertThat(check.getElementId()).isEqualTo(OrderFulfillmentProcess.Elements.CHECK_DAMAGED_PARCEL);
+    assertThat(check.getCustomHeaders()).containsEntry(CANDIDATE_GROUPS, "[\"customer-service\"]");
+    client.newCompleteCommand(check.getKey()).variables(Map.of("damageNote", "Customer accepts, contents fine"))
+        .send().join();
+    deliver("SX6");
+    complete(JobTypes.MARK_ORDER_DELIVERED, Map.of());
+    complete(JobTypes.NOTIFY_CUSTOMER, Map.of());
+    complete(STAND_IN_SETTLEMENT, Map.of());
+    waitForIdle();
+    assertThat(order).isCompleted().hasPassedElement("UserTask_CheckDamagedParcel")
+        .hasPassedElement("EndEvent_OrderDelivered");
+  }
+
   // --- steps ---------------------------------------------------------------------------------------------------
 
   private ProcessInstanceEvent startOrder(String paymentMethod, String deliveryMethod, boolean marketingConsent) {
     return client.newCreateInstanceCommand().bpmnProcessId(OrderFulfillmentProcess.PROCESS_ID).latestVersion()
         .variables(Map.of("orderId", ORDER_ID, "orderNumber", "ORD-TEST0001", "paymentMethod", paymentMethod,
-            "deliveryMethod", deliveryMethod, "marketingConsent", marketingConsent))
+            "deliveryMethod", deliveryMethod, "marketingConsent", marketingConsent, "destinationCountry", "ES",
+            "slotWindow", "ALL_DAY"))
         .send().join();
   }
 
@@ -472,6 +504,10 @@ class OrderFulfillmentProcessTest {
     client.newCompleteCommand(pack.getKey()).variables(Map.of("packageType", "MEDIUM_BOX", "parcelWeightKg", 1.1))
         .send().join();
     ActivatedJob booking = activate(JobTypes.BOOK_COURIER);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> courier = (Map<String, Object>) booking.getVariablesAsMap().get("courier");
+    assertThat(courier).as("the courier-selection decision's result")
+        .containsKeys("carrier", "collectionCutoff");
     assertThat(booking.getVariablesAsMap()).containsEntry("packageType", "MEDIUM_BOX")
         .containsEntry("shipmentNo", shipmentNo).containsEntry("orderId", ORDER_ID);
     client.newCompleteCommand(booking.getKey()).variables(Map.of("trackingNumber", trackingNumber)).send().join();
