@@ -57,7 +57,8 @@ class TrackingApiTest {
     Map<String, Object> booked = tracking(orderId).get(0);
     assertThat(booked).containsEntry("shipmentNo", 1).containsEntry("warehouseId", "sofia")
         .containsEntry("trackingNumber", tracking).containsEntry("status", "BOOKED")
-        .containsEntry("carrier", "Simulated Express");
+        .as("the national carrier the courier-selection decision picks for a standard parcel to Bulgaria")
+        .containsEntry("carrier", "Bulgarian Posts");
     assertThat(booked.get("collectionPlannedAt")).isNotNull();
     assertThat((List<?>) booked.get("events")).isEmpty();
 
@@ -101,7 +102,7 @@ class TrackingApiTest {
     Map<String, Object> publicView = shop.get("/api/tracking/" + tracking);
     assertThat(publicView.keySet())
         .containsExactlyInAnyOrder("trackingNumber", "carrier", "status", "estimatedDelivery", "events");
-    assertThat(publicView).containsEntry("status", "DELIVERED").containsEntry("carrier", "Simulated Express");
+    assertThat(publicView).containsEntry("status", "DELIVERED").containsEntry("carrier", "Bulgarian Posts");
     assertThat((List<Map<String, Object>>) publicView.get("events")).hasSize(5)
         .allSatisfy(e -> assertThat(e.keySet()).containsExactlyInAnyOrder("type", "location", "occurredAt"));
   }
