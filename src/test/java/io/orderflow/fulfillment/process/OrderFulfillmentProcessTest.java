@@ -130,13 +130,7 @@ class OrderFulfillmentProcessTest {
   @Test
   @DisplayName("a customer without marketing consent is not passed to marketing, and a bank transfer is not captured")
   void noConsentNoCapture() throws Exception {
-    ProcessInstanceEvent order = quotedOrder("BANK_TRANSFER", "EXPRESS", false, parcel(1, "warsaw", "12.0", "0.4"));
-    acceptQuote();
-    complete(JobTypes.CONFIRM_QUOTE_ACCEPTANCE, Map.of());
-    complete(STAND_IN_PAYMENT, Map.of("paymentStatus", "PAID"));
-    complete(JobTypes.ACKNOWLEDGE_ORDER, Map.of());
-    complete(JobTypes.NOTIFY_DEPARTMENT, Map.of());
-    complete(JobTypes.NOTIFY_DEPARTMENT, Map.of());
+    ProcessInstanceEvent order = paidOrder("BANK_TRANSFER", "EXPRESS", parcel(1, "warsaw", "12.0", "0.4"), "PAID");
     String tracking = fulfilParcel("warsaw", 1, "SX1");
     deliver(tracking);
     complete(JobTypes.MARK_ORDER_DELIVERED, Map.of());
@@ -359,13 +353,7 @@ class OrderFulfillmentProcessTest {
   @Test
   @DisplayName("a pick not done within 4 hours tells the warehouse's supervisors, and the pick goes on")
   void pickOverdue() throws Exception {
-    ProcessInstanceEvent order = quotedOrder("CASH_ON_DELIVERY", "STANDARD", false, parcel(1, "sofia", "7.5", "2.0"));
-    acceptQuote();
-    complete(JobTypes.CONFIRM_QUOTE_ACCEPTANCE, Map.of());
-    complete(STAND_IN_PAYMENT, Map.of("paymentStatus", "COLLECT_ON_DELIVERY"));
-    complete(JobTypes.ACKNOWLEDGE_ORDER, Map.of());
-    complete(JobTypes.NOTIFY_DEPARTMENT, Map.of());
-    complete(JobTypes.NOTIFY_DEPARTMENT, Map.of());
+    ProcessInstanceEvent order = paidOrder("CASH_ON_DELIVERY", "STANDARD", parcel(1, "sofia", "7.5", "2.0"), "COLLECT_ON_DELIVERY");
     waitForIdle();
     assertThat(order).isWaitingAtElements(OrderFulfillmentProcess.Elements.PICK_ORDER);
 
@@ -384,13 +372,7 @@ class OrderFulfillmentProcessTest {
   @Test
   @DisplayName("a failed delivery asks customer service to arrange a new attempt, then the parcel waits for the courier again")
   void deliveryFailsThenSucceeds() throws Exception {
-    ProcessInstanceEvent order = quotedOrder("BANK_TRANSFER", "STANDARD", false, parcel(1, "madrid", "5.0", "1.0"));
-    acceptQuote();
-    complete(JobTypes.CONFIRM_QUOTE_ACCEPTANCE, Map.of());
-    complete(STAND_IN_PAYMENT, Map.of("paymentStatus", "PAID"));
-    complete(JobTypes.ACKNOWLEDGE_ORDER, Map.of());
-    complete(JobTypes.NOTIFY_DEPARTMENT, Map.of());
-    complete(JobTypes.NOTIFY_DEPARTMENT, Map.of());
+    ProcessInstanceEvent order = paidOrder("BANK_TRANSFER", "STANDARD", parcel(1, "madrid", "5.0", "1.0"), "PAID");
     fulfilParcel("madrid", 1, "SX5");
 
     client.newPublishMessageCommand().messageName(Messages.PARCEL_DELIVERY_FAILED).correlationKey("SX5")
@@ -416,13 +398,7 @@ class OrderFulfillmentProcessTest {
   @Test
   @DisplayName("a damaged parcel asks customer service to agree with courier and customer, then waits for the courier")
   void parcelDamaged() throws Exception {
-    ProcessInstanceEvent order = quotedOrder("BANK_TRANSFER", "EXPRESS", false, parcel(1, "warsaw", "9.0", "1.0"));
-    acceptQuote();
-    complete(JobTypes.CONFIRM_QUOTE_ACCEPTANCE, Map.of());
-    complete(STAND_IN_PAYMENT, Map.of("paymentStatus", "PAID"));
-    complete(JobTypes.ACKNOWLEDGE_ORDER, Map.of());
-    complete(JobTypes.NOTIFY_DEPARTMENT, Map.of());
-    complete(JobTypes.NOTIFY_DEPARTMENT, Map.of());
+    ProcessInstanceEvent order = paidOrder("BANK_TRANSFER", "EXPRESS", parcel(1, "warsaw", "9.0", "1.0"), "PAID");
     fulfilParcel("warsaw", 1, "SX6");
 
     client.newPublishMessageCommand().messageName(Messages.PARCEL_DAMAGED).correlationKey("SX6")
@@ -458,6 +434,22 @@ class OrderFulfillmentProcessTest {
     ProcessInstanceEvent order = startOrder(paymentMethod, deliveryMethod, consent);
     complete(JobTypes.RESERVE_STOCK, reserved(true, parcel));
     offerQuote(activate(JobTypes.OFFER_SHIPPING_QUOTE), Duration.ofMinutes(30));
+    return order;
+  }
+
+  /**
+   * A one-parcel order (no marketing consent) whose quote was accepted and whose payment (stand-in) ended with the
+   * status; customer service and finance told; waiting for the parcel's pick.
+   */
+  private ProcessInstanceEvent paidOrder(String paymentMethod, String deliveryMethod, Map<String, Object> parcel,
+      String paymentStatus) throws Exception {
+    ProcessInstanceEvent order = quotedOrder(paymentMethod, deliveryMethod, false, parcel);
+    acceptQuote();
+    complete(JobTypes.CONFIRM_QUOTE_ACCEPTANCE, Map.of());
+    complete(STAND_IN_PAYMENT, Map.of("paymentStatus", paymentStatus));
+    complete(JobTypes.ACKNOWLEDGE_ORDER, Map.of());
+    complete(JobTypes.NOTIFY_DEPARTMENT, Map.of());
+    complete(JobTypes.NOTIFY_DEPARTMENT, Map.of());
     return order;
   }
 
