@@ -173,6 +173,9 @@ class CheckoutToPaymentApiTest {
 
     shop.awaitOrder(orderId, "EXPIRED");
     await().atMost(ShopClient.WAIT).until(() -> shop.reserved("SNEAKER-TRAIL-43") == 0);
+    assertThat(http.exchange("/api/stock/movements/orders/" + orderId, org.springframework.http.HttpMethod.GET, null,
+        new org.springframework.core.ParameterizedTypeReference<List<Map<String, Object>>>() {}).getBody())
+        .extracting(m -> m.get("type") + " x" + m.get("quantity")).containsExactly("RESERVED x1", "RELEASED x1");
     assertThat(shop.post("/api/orders/" + orderId + "/quote/acceptance", Map.of()).getStatusCode())
         .isEqualTo(HttpStatus.CONFLICT);
     await().atMost(ShopClient.WAIT).until(() -> "COMPLETED".equals(shop.get("/api/orders/" + orderId).get("processStatus")));

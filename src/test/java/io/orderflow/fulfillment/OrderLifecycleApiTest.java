@@ -116,6 +116,13 @@ class OrderLifecycleApiTest {
     assertThat(after.get("HOODIE-ZIP-M")).isEqualTo(before.get("HOODIE-ZIP-M") - 2);
     assertThat(after.get("BOTTLE-STEEL-750")).isEqualTo(before.get("BOTTLE-STEEL-750") - 1);
     assertThat(reserved("madrid", "HOODIE-ZIP-M")).isZero();
+    // and the stock ledger says so: each line reserved, then issued, with the figures after each movement
+    List<Map<String, Object>> movements = http.exchange("/api/stock/movements/orders/" + orderId, HttpMethod.GET,
+        null, LIST).getBody();
+    assertThat(movements).extracting(m -> m.get("type") + " " + m.get("sku") + " x" + m.get("quantity"))
+        .containsExactly("RESERVED HOODIE-ZIP-M x2", "RESERVED BOTTLE-STEEL-750 x1", "ISSUED HOODIE-ZIP-M x2",
+            "ISSUED BOTTLE-STEEL-750 x1");
+    assertThat(movements.get(2)).containsEntry("onHandAfter", after.get("HOODIE-ZIP-M"));
 
     // when the courier reports the delivery (and resends it)
     Map<String, Object> event = Map.of("eventId", "evt-" + orderId, "trackingNumber", tracking, "type", "DELIVERED",

@@ -72,6 +72,7 @@ public class Inventory {
 
   private final StockRepository stock;
   private final StockReservationRepository reservations;
+  private final StockMovementRepository movements;
   private final WarehouseRepository warehouses;
   private final OrderService orders;
   private final Geocoder geocoder;
@@ -80,12 +81,14 @@ public class Inventory {
   private final TransactionTemplate tx;
   private final Clock clock;
 
-  Inventory(StockRepository stock, StockReservationRepository reservations, WarehouseRepository warehouses,
+  Inventory(StockRepository stock, StockReservationRepository reservations, StockMovementRepository movements,
+      WarehouseRepository warehouses,
       OrderService orders, Geocoder geocoder, Catalog catalog, ShipmentPlanner planner,
       PlatformTransactionManager txManager, Clock clock) {
     this.catalog = catalog;
     this.stock = stock;
     this.reservations = reservations;
+    this.movements = movements;
     this.warehouses = warehouses;
     this.orders = orders;
     this.geocoder = geocoder;
@@ -164,7 +167,9 @@ public class Inventory {
     int released = 0;
     for (StockReservation r : reservations.findByOrderIdOrderById(orderId)) {
       if (reservations.closeIfActive(r.id(), StockReservation.Status.RELEASED, clock.instant()) == 1) {
-        if (stock.unreserve(r.sku(), r.warehouseId(), r.quantity()) != 1) {
+        if (stock.unreserve(r.sku(), r.warehouseId(), r.quantity()) == 1) {
+          record(StockMovement.Type.RELEASED, r.sku(), r.warehouseId(), r.quantity(), orderId);
+        } else {
           throw new IllegalStateException("Stock of " + r.sku() + " in " + r.warehouseId() + " has less reserved than reservation " + r.id());
         }
         released++;
@@ -182,7 +187,9 @@ public class Inventory {
     int issued = 0;
     for (StockReservation r : reservations.findByOrderIdOrderById(orderId)) {
       if (r.warehouseId().equals(warehouseId) && reservations.closeIfActive(r.id(), StockReservation.Status.ISSUED, clock.instant()) == 1) {
-        if (stock.issue(r.sku(), r.warehouseId(), r.quantity()) != 1) {
+        if (stock.issue(r.sku(), r.warehouseId(), r.quantity()) == 1) {
+          record(StockMovement.Type.ISSUED, r.sku(), r.warehouseId(), r.quantity(), orderId);
+        } else {
           throw new IllegalStateException("Cannot issue " + r.quantity() + " x " + r.sku() + " from " + r.warehouseId());
         }
         issued++;
@@ -241,6 +248,7 @@ public class Inventory {
           // Someone took the units since we looked: undo this attempt and plan again.
           throw new StockTakenException();
         }
+        record(StockMovement.Type.RESERVED, line.getKey(), shipment.warehouseId(), line.getValue(), orderId);
         reservations.saveAndFlush(new StockReservation(orderId, line.getKey(), shipment.warehouseId(), line.getValue(), now));
         grams += gramsPerUnit.getOrDefault(line.getKey(), 0) * line.getValue();
       }
@@ -269,6 +277,35 @@ public class Inventory {
     order.lines().stream().filter(l -> l.unavailableQuantity() > 0)
         .forEach(l -> unavailable.merge(l.sku(), l.unavailableQuantity(), Integer::sum));
     return Optional.of(new ReservationResult.Reserved(shipments, unavailable));
+  }
+
+  /** The stock ledger: one line per movement, in the same transaction as the movement, with the figures after it. */
+  private void record(StockMovement.Type type, String sku, String warehouseId, int quantity, String orderId) {
+    Stock after = stock.findById(new Stock.Key(sku, warehouseId))
+        .orElseThrow(() -> new IllegalStateException("No stock row " + sku + " in " + warehouseId));
+    movements.save(new StockMovement(sku, warehouseId, type, quantity, orderId, after.onHand(), after.reserved(),
+        clock.instant()));
+  }
+
+  public record Movement(String sku, String warehouseId, String type, int quantity, String orderId, int onHandAfter,
+      int reservedAfter, Instant occurredAt) {}
+
+  /** The latest movements of a SKU in every warehouse, newest first. */
+  @Transactional(readOnly = true)
+  public List<Movement> movementsOf(String sku, int max) {
+    return movements.findBySkuOrderByIdDesc(sku, org.springframework.data.domain.Limit.of(max)).stream()
+        .map(Inventory::movement).toList();
+  }
+
+  /** Every movement an order caused, in order. */
+  @Transactional(readOnly = true)
+  public List<Movement> movementsOfOrder(String orderId) {
+    return movements.findByOrderIdOrderById(orderId).stream().map(Inventory::movement).toList();
+  }
+
+  private static Movement movement(StockMovement m) {
+    return new Movement(m.sku(), m.warehouseId(), m.type().name(), m.quantity(), m.orderId(), m.onHandAfter(),
+        m.reservedAfter(), m.occurredAt());
   }
 
   /** Thrown inside a reservation attempt to roll it back. */
