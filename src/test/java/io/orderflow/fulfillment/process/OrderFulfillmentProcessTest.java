@@ -107,10 +107,7 @@ class OrderFulfillmentProcessTest {
     ActivatedJob capture = activate(JobTypes.CAPTURE_PAYMENT);
     assertThat(capture.getVariablesAsMap()).containsEntry("shipmentNo", 1);
     client.newCompleteCommand(capture.getKey()).send().join();
-    deliver(tracking);
-    complete(JobTypes.MARK_ORDER_DELIVERED, Map.of());
-    complete(JobTypes.NOTIFY_CUSTOMER, Map.of());
-    complete(STAND_IN_SETTLEMENT, Map.of());
+    deliverAndSettle(tracking);
     waitForIdle();
 
     assertThat(order).isCompleted()
@@ -132,10 +129,7 @@ class OrderFulfillmentProcessTest {
   void noConsentNoCapture() throws Exception {
     ProcessInstanceEvent order = paidOrder("BANK_TRANSFER", "EXPRESS", parcel(1, "warsaw", "12.0", "0.4"), "PAID");
     String tracking = fulfilParcel("warsaw", 1, "SX1");
-    deliver(tracking);
-    complete(JobTypes.MARK_ORDER_DELIVERED, Map.of());
-    complete(JobTypes.NOTIFY_CUSTOMER, Map.of());
-    complete(STAND_IN_SETTLEMENT, Map.of());
+    deliverAndSettle(tracking);
     waitForIdle();
 
     assertThat(order).isCompleted().hasPassedElement("EndEvent_OrderDelivered")
@@ -294,10 +288,7 @@ class OrderFulfillmentProcessTest {
     deliver("SX1");
     waitForIdle();
     assertThat(order).isWaitingAtElements("Gateway_CourierReports");
-    deliver("SX2");
-    complete(JobTypes.MARK_ORDER_DELIVERED, Map.of());
-    complete(JobTypes.NOTIFY_CUSTOMER, Map.of());
-    complete(STAND_IN_SETTLEMENT, Map.of());
+    deliverAndSettle("SX2");
     waitForIdle();
 
     assertThat(order).isCompleted().hasPassedElement("EndEvent_OrderDelivered")
@@ -386,10 +377,7 @@ class OrderFulfillmentProcessTest {
     waitForIdle();
     assertThat(order).isWaitingAtElements("Gateway_CourierReports");
 
-    deliver("SX5");
-    complete(JobTypes.MARK_ORDER_DELIVERED, Map.of());
-    complete(JobTypes.NOTIFY_CUSTOMER, Map.of());
-    complete(STAND_IN_SETTLEMENT, Map.of());
+    deliverAndSettle("SX5");
     waitForIdle();
     assertThat(order).isCompleted().hasPassedElement("UserTask_ArrangeRedelivery")
         .hasPassedElement("EndEvent_OrderDelivered");
@@ -409,10 +397,7 @@ class OrderFulfillmentProcessTest {
     assertThat(check.getCustomHeaders()).containsEntry(CANDIDATE_GROUPS, "[\"customer-service\"]");
     client.newCompleteCommand(check.getKey()).variables(Map.of("damageNote", "Customer accepts, contents fine"))
         .send().join();
-    deliver("SX6");
-    complete(JobTypes.MARK_ORDER_DELIVERED, Map.of());
-    complete(JobTypes.NOTIFY_CUSTOMER, Map.of());
-    complete(STAND_IN_SETTLEMENT, Map.of());
+    deliverAndSettle("SX6");
     waitForIdle();
     assertThat(order).isCompleted().hasPassedElement("UserTask_CheckDamagedParcel")
         .hasPassedElement("EndEvent_OrderDelivered");
@@ -521,6 +506,14 @@ class OrderFulfillmentProcessTest {
   private void deliver(String trackingNumber) {
     client.newPublishMessageCommand().messageName(Messages.PARCEL_DELIVERED).correlationKey(trackingNumber)
         .messageId("parcel-delivered-" + trackingNumber).timeToLive(Duration.ofMinutes(5)).send().join();
+  }
+
+  /** The courier delivers the (last) parcel; the order is marked delivered, the customer told, the payment settled. */
+  private void deliverAndSettle(String trackingNumber) throws Exception {
+    deliver(trackingNumber);
+    complete(JobTypes.MARK_ORDER_DELIVERED, Map.of());
+    complete(JobTypes.NOTIFY_CUSTOMER, Map.of());
+    complete(STAND_IN_SETTLEMENT, Map.of());
   }
 
   private void completeCancellation(String expectedReason) throws Exception {
