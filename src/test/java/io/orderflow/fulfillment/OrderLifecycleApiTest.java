@@ -62,7 +62,11 @@ class OrderLifecycleApiTest {
     Map<String, Object> pickDetails = get("/api/tasks/" + pick.get("key"));
     assertThat(((Map<?, ?>) pickDetails.get("form")).get("id")).isEqualTo("pick-order");
     assertThat((Map<String, Object>) pickDetails.get("variables")).containsEntry("orderId", orderId);
-    assertThat(get("/api/orders/" + orderId)).containsEntry("status", "PAYMENT_AUTHORIZED")
+    // (the order's steps come from the engine's exported record stream, which may trail the task by a moment)
+    Map<String, Object> picking = await().atMost(WAIT).until(() -> get("/api/orders/" + orderId),
+        o -> ((List<Map<String, Object>>) o.get("currentSteps")).stream()
+            .anyMatch(step -> "UserTask_PickOrder".equals(step.get("elementId"))));
+    assertThat(picking).containsEntry("status", "PAYMENT_AUTHORIZED")
         .extractingByKey("currentSteps").asList().extracting("elementId").contains("UserTask_PickOrder");
 
     // and the form's required field is enforced, the task is claimed, another picker cannot complete it
