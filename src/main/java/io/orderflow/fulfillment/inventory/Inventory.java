@@ -181,6 +181,29 @@ public class Inventory {
     return released;
   }
 
+  /**
+   * Gives back what the order still holds in this warehouse (one parcel of a split order is cancelled); the goods
+   * reserved elsewhere stay reserved. A second call finds nothing left to release.
+   */
+  @Transactional
+  public int releaseShipment(String orderId, String warehouseId) {
+    int released = 0;
+    for (StockReservation r : reservations.findByOrderIdOrderById(orderId)) {
+      if (r.warehouseId().equals(warehouseId)
+          && reservations.closeIfActive(r.id(), StockReservation.Status.RELEASED, clock.instant()) == 1) {
+        if (stock.unreserve(r.sku(), r.warehouseId(), r.quantity()) != 1) {
+          throw new IllegalStateException("Stock of " + r.sku() + " in " + r.warehouseId() + " has less reserved than reservation " + r.id());
+        }
+        record(StockMovement.Type.RELEASED, r.sku(), r.warehouseId(), r.quantity(), orderId);
+        released++;
+      }
+    }
+    if (released > 0) {
+      log.info("Released {} reservation(s) of order {} in {}", released, orderId, warehouseId);
+    }
+    return released;
+  }
+
   /** The goods reserved in this warehouse leave with the courier: on-hand and reserved go down once. */
   @Transactional
   public int issueForShipment(String orderId, String warehouseId) {

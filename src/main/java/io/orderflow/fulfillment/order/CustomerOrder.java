@@ -111,6 +111,12 @@ class CustomerOrder {
   @Column(name = "cancellation_reason")
   private String cancellationReason;
 
+  @Column(name = "cancellation_requested_at")
+  private Instant cancellationRequestedAt;
+
+  @Column(name = "cancellation_requested_by")
+  private String cancellationRequestedBy;
+
   @Column(name = "shipping_cost")
   private BigDecimal shippingCost;
 
@@ -307,40 +313,87 @@ class CustomerOrder {
   }
 
   /**
-   * One parcel is with the courier. The order counts as SHIPPED when every planned parcel is; its tracking number is
-   * the first parcel's. Repeating the call with the same tracking number changes nothing.
+   * One parcel is booked with the courier: its tracking number is known (the label can be printed). The order's
+   * tracking number is the first parcel's. Repeating the call with the same tracking number changes nothing.
    */
-  void shipmentShipped(int shipmentNo, String trackingNumber, Instant now) {
-    OrderShipment planned = shipments.stream().filter(s -> s.shipmentNo() == shipmentNo).findFirst().orElse(null);
-    if (planned != null && trackingNumber.equals(planned.trackingNumber())) {
+  void shipmentBooked(int shipmentNo, String trackingNumber, Instant now) {
+    OrderShipment known = shipments.stream().filter(s -> s.shipmentNo() == shipmentNo).findFirst().orElse(null);
+    if (known != null && trackingNumber.equals(known.trackingNumber())) {
       return;
     }
-    require(Set.of(OrderStatus.PAYMENT_AUTHORIZED), "shipped");
+    require(Set.of(OrderStatus.PAYMENT_AUTHORIZED, OrderStatus.SHIPPED), "booked with the courier");
     OrderShipment shipment = shipment(shipmentNo);
     if (shipment.trackingNumber() != null) {
       throw new IllegalOrderStateException(orderNumber, status,
-          "shipped again: parcel " + shipmentNo + " already has tracking number " + shipment.trackingNumber());
+          "booked again: parcel " + shipmentNo + " already has tracking number " + shipment.trackingNumber());
     }
-    shipment.shipped(trackingNumber);
+    if (!shipment.active()) {
+      throw new IllegalOrderStateException(orderNumber, status, "booked: parcel " + shipmentNo + " is cancelled");
+    }
+    shipment.booked(trackingNumber, now);
     if (this.trackingNumber == null || shipmentNo == 1) {
       this.trackingNumber = shipments.get(0).trackingNumber() != null ? shipments.get(0).trackingNumber() : trackingNumber;
     }
-    if (shipments.stream().allMatch(s -> s.trackingNumber() != null)) {
+    this.updatedAt = now;
+  }
+
+  /**
+   * The parcel is about to be handed over at the dock (its hand-over task is being completed): from now on it can no
+   * longer be cancelled. Refused while its cancellation is under way.
+   */
+  void handOver(int shipmentNo, Instant now) {
+    OrderShipment shipment = shipment(shipmentNo);
+    if (shipment.cancellationRequestedAt() != null || !shipment.active()) {
+      throw new io.orderflow.fulfillment.shared.ConflictException("Parcel " + shipmentNo + " of order " + orderNumber
+          + " is being cancelled: it must not leave the warehouse; put it aside for restocking");
+    }
+    if (shipment.handedOverAt() == null) {
+      shipment.handedOver(now);
+      this.updatedAt = now;
+    }
+  }
+
+  /**
+   * One parcel is with the courier (handed over at the dock). The order counts as SHIPPED when every parcel not
+   * cancelled is. Repeating the call changes nothing.
+   */
+  void shipmentShipped(int shipmentNo, Instant now) {
+    OrderShipment shipment = shipment(shipmentNo);
+    if (shipment.status() == OrderShipment.Status.SHIPPED || shipment.status() == OrderShipment.Status.DELIVERED) {
+      return;
+    }
+    require(Set.of(OrderStatus.PAYMENT_AUTHORIZED), "shipped");
+    if (shipment.trackingNumber() == null) {
+      throw new IllegalOrderStateException(orderNumber, status, "shipped before parcel " + shipmentNo + " was booked");
+    }
+    if (!shipment.active()) {
+      throw new IllegalOrderStateException(orderNumber, status, "shipped: parcel " + shipmentNo + " is cancelled");
+    }
+    shipment.shipped(now);
+    if (activeShipments().allMatch(s -> s.status() == OrderShipment.Status.SHIPPED)) {
       move(OrderStatus.SHIPPED, now);
     } else {
       this.updatedAt = now;
     }
   }
 
-  /** One parcel reached the customer; true when it was the last one and the order is now DELIVERED. */
+  /** A parcel booked and handed over in one go. */
+  void shipmentShipped(int shipmentNo, String trackingNumber, Instant now) {
+    shipmentBooked(shipmentNo, trackingNumber, now);
+    handOver(shipmentNo, now);
+    shipmentShipped(shipmentNo, now);
+  }
+
+  /** One parcel reached the customer; true when it was the last one not cancelled and the order is now DELIVERED. */
   boolean shipmentDelivered(int shipmentNo, Instant now) {
     OrderShipment shipment = shipment(shipmentNo);
-    if (shipment.status() == OrderShipment.Status.PLANNED) {
+    if (shipment.status() == OrderShipment.Status.PLANNED || shipment.status() == OrderShipment.Status.BOOKED
+        || shipment.status() == OrderShipment.Status.CANCELLED) {
       throw new IllegalOrderStateException(orderNumber, status, "delivered before parcel " + shipmentNo + " was shipped");
     }
     shipment.delivered();
     this.updatedAt = now;
-    return shipments.stream().allMatch(s -> s.status() == OrderShipment.Status.DELIVERED);
+    return activeShipments().allMatch(s -> s.status() == OrderShipment.Status.DELIVERED);
   }
 
   void delivered(Instant now) {
@@ -348,10 +401,70 @@ class CustomerOrder {
       return;
     }
     require(Set.of(OrderStatus.SHIPPED), "delivered");
-    for (OrderShipment s : shipments) {
-      s.delivered();
-    }
+    activeShipments().forEach(OrderShipment::delivered);
     move(OrderStatus.DELIVERED, now);
+  }
+
+  /**
+   * Asks for the order to be cancelled. Before the warehouse got the order (not acknowledged yet) the whole order is
+   * cancelled; afterwards every parcel not handed over yet is. Refused once nothing is left to cancel: a delivered or
+   * handed-over order is returned, not cancelled.
+   *
+   * @return the parcels to cancel (empty: the whole order, before fulfilment)
+   */
+  List<Integer> requestCancellation(String reason, String requestedBy, Instant now) {
+    if (status == OrderStatus.CANCELLED || status == OrderStatus.EXPIRED) {
+      throw new io.orderflow.fulfillment.shared.ConflictException("Order " + orderNumber + " is already "
+          + status.name().toLowerCase(java.util.Locale.ROOT));
+    }
+    String why = reason == null || reason.isBlank() ? "Cancelled at the customer's request" : truncate(reason, 500);
+    if (acknowledgedAt == null && status != OrderStatus.SHIPPED && status != OrderStatus.DELIVERED) {
+      if (cancellationRequestedAt == null) {
+        this.cancellationRequestedAt = now;
+        this.cancellationRequestedBy = requestedBy;
+        this.cancellationReason = why;
+        this.updatedAt = now;
+      }
+      return List.of();
+    }
+    List<OrderShipment> cancellable = shipments.stream().filter(OrderShipment::cancellable).toList();
+    if (cancellable.isEmpty()) {
+      throw new io.orderflow.fulfillment.shared.ConflictException("Order " + orderNumber + " is " + status
+          + " and every parcel has been handed to the courier: it can no longer be cancelled, but it can be returned",
+          Map.of("returns", "/api/orders/" + id + "/returns"));
+    }
+    if (cancellationRequestedAt == null) {
+      this.cancellationRequestedAt = now;
+      this.cancellationRequestedBy = requestedBy;
+    }
+    cancellable.forEach(s -> s.cancellationRequested(why, now));
+    this.updatedAt = now;
+    return cancellable.stream().map(OrderShipment::shipmentNo).toList();
+  }
+
+  /**
+   * One parcel was cancelled and its effects undone.
+   *
+   * @return true when no parcel of the order is left (every one cancelled)
+   */
+  boolean shipmentCancelled(int shipmentNo, Instant now) {
+    OrderShipment shipment = shipment(shipmentNo);
+    if (shipment.status() == OrderShipment.Status.SHIPPED || shipment.status() == OrderShipment.Status.DELIVERED) {
+      throw new IllegalOrderStateException(orderNumber, status, "cancelled: parcel " + shipmentNo + " was handed over");
+    }
+    shipment.cancelled(now);
+    if (activeShipments().findAny().isPresent()
+        && activeShipments().allMatch(s -> s.status() == OrderShipment.Status.SHIPPED)
+        && status == OrderStatus.PAYMENT_AUTHORIZED) {
+      move(OrderStatus.SHIPPED, now);
+    } else {
+      this.updatedAt = now;
+    }
+    return activeShipments().findAny().isEmpty();
+  }
+
+  private java.util.stream.Stream<OrderShipment> activeShipments() {
+    return shipments.stream().filter(OrderShipment::active);
   }
 
   private OrderShipment shipment(int shipmentNo) {
@@ -365,7 +478,11 @@ class CustomerOrder {
     }
     require(Set.of(OrderStatus.PLACED, OrderStatus.STOCK_RESERVED, OrderStatus.QUOTED, OrderStatus.QUOTE_ACCEPTED,
         OrderStatus.PAYMENT_AUTHORIZED), "cancelled");
-    this.cancellationReason = reason == null || reason.isBlank() ? "Cancelled" : truncate(reason, 500);
+    if (reason != null && !reason.isBlank()) {
+      this.cancellationReason = truncate(reason, 500);
+    } else if (this.cancellationReason == null) {
+      this.cancellationReason = "Cancelled";
+    }
     move(OrderStatus.CANCELLED, now);
   }
 

@@ -67,8 +67,28 @@ public class OrderService {
   /** The shipping quote of one parcel (from the shipping-quote decision). */
   public record ShipmentQuote(BigDecimal cost, int transitDays) {}
 
+  /**
+   * A parcel of the order: PLANNED, BOOKED (tracking number known), SHIPPED (handed over), DELIVERED or CANCELLED,
+   * with when it was handed over and, if asked for, when and why its cancellation was.
+   */
   public record ShipmentSummary(int shipmentNo, String warehouseId, BigDecimal distanceKm, int weightGrams,
-      BigDecimal shippingCost, Integer transitDays, String status, String trackingNumber) {}
+      BigDecimal shippingCost, Integer transitDays, String status, String trackingNumber, Instant handedOverAt,
+      Instant cancellationRequestedAt, String cancellationReason, Instant cancelledAt) {
+
+    public ShipmentSummary(int shipmentNo, String warehouseId, BigDecimal distanceKm, int weightGrams,
+        BigDecimal shippingCost, Integer transitDays, String status, String trackingNumber) {
+      this(shipmentNo, warehouseId, distanceKm, weightGrams, shippingCost, transitDays, status, trackingNumber, null,
+          null, null, null);
+    }
+
+    public boolean cancelled() {
+      return "CANCELLED".equals(status);
+    }
+  }
+
+  /** What a cancellation request leads to: the whole order (before fulfilment) or these parcels. */
+  public record CancellationPlan(String orderId, String orderNumber, boolean wholeOrder, List<Integer> shipmentNos,
+      String reason) {}
 
   /** The quote as the customer sees it. */
   public record QuoteSummary(BigDecimal shippingCost, BigDecimal amountDue, Instant validUntil, Instant acceptedAt) {}
@@ -256,8 +276,42 @@ public class OrderService {
     return load(orderId).acknowledge(clock.instant());
   }
 
-  public void shipmentShipped(String orderId, int shipmentNo, String trackingNumber) {
-    load(orderId).shipmentShipped(shipmentNo, trackingNumber, clock.instant());
+  /** The courier booked the parcel; its tracking number is known. */
+  public void shipmentBooked(String orderId, int shipmentNo, String trackingNumber) {
+    load(orderId).shipmentBooked(shipmentNo, trackingNumber, clock.instant());
+  }
+
+  /**
+   * The parcel's hand-over at the dock is being confirmed: from now on it cannot be cancelled.
+   *
+   * @throws io.orderflow.fulfillment.shared.ConflictException while its cancellation is under way
+   */
+  public void handOver(String orderId, int shipmentNo) {
+    load(orderId).handOver(shipmentNo, clock.instant());
+  }
+
+  /** The parcel left with the courier. */
+  public void shipmentShipped(String orderId, int shipmentNo) {
+    load(orderId).shipmentShipped(shipmentNo, clock.instant());
+  }
+
+  /**
+   * Records a cancellation request: the whole order while the warehouse has not started on it, otherwise every parcel
+   * not handed over yet (those can no longer leave the warehouse).
+   *
+   * @throws io.orderflow.fulfillment.shared.ConflictException when the order is cancelled or expired already, or
+   *     every parcel is with the courier (then it can be returned instead)
+   */
+  public CancellationPlan requestCancellation(String orderId, String reason, String requestedBy) {
+    CustomerOrder order = load(orderId);
+    List<Integer> parcels = order.requestCancellation(reason, requestedBy, clock.instant());
+    String why = reason == null || reason.isBlank() ? "Cancelled at the customer's request" : reason.strip();
+    return new CancellationPlan(order.id(), order.orderNumber(), parcels.isEmpty(), parcels, why);
+  }
+
+  /** One parcel cancelled and undone; true when none of the order's parcels is left. */
+  public boolean shipmentCancelled(String orderId, int shipmentNo) {
+    return load(orderId).shipmentCancelled(shipmentNo, clock.instant());
   }
 
   /** One parcel delivered; true when every parcel of the order is. */
@@ -319,7 +373,8 @@ public class OrderService {
             l.unitPrice(), l.lineTotal(), l.unavailableQuantity())).toList(), o.delivery(), o.marketingConsent(),
         o.routingReason(),
         o.shipments().stream().map(s -> new ShipmentSummary(s.shipmentNo(), s.warehouseId(), s.distanceKm(),
-            s.weightGrams(), s.shippingCost(), s.transitDays(), s.status().name(), s.trackingNumber())).toList(),
+            s.weightGrams(), s.shippingCost(), s.transitDays(), s.status().name(), s.trackingNumber(),
+            s.handedOverAt(), s.cancellationRequestedAt(), s.cancellationReason(), s.cancelledAt())).toList(),
         new QuoteSummary(o.shippingCost(), o.amountDue(), o.quoteValidUntil(), o.quoteAcceptedAt()),
         o.backorderDecision(), o.paymentStatus(), o.paymentDetail(), o.acknowledgedAt());
   }

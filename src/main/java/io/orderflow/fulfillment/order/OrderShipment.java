@@ -12,13 +12,18 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
+import java.time.Instant;
 
 /** One parcel of an order as the routing planned it: where it leaves from, how far it goes, what it weighs, its quote. */
 @Entity
 @Table(name = "order_shipment")
 class OrderShipment {
 
-  enum Status { PLANNED, SHIPPED, DELIVERED }
+  /**
+   * PLANNED by the routing; BOOKED with the courier (tracking number known); SHIPPED once handed over at the dock;
+   * DELIVERED; or CANCELLED before hand-over.
+   */
+  enum Status { PLANNED, BOOKED, SHIPPED, DELIVERED, CANCELLED }
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -53,6 +58,21 @@ class OrderShipment {
   @Column(name = "tracking_number")
   private String trackingNumber;
 
+  @Column(name = "booked_at")
+  private Instant bookedAt;
+
+  @Column(name = "handed_over_at")
+  private Instant handedOverAt;
+
+  @Column(name = "cancellation_requested_at")
+  private Instant cancellationRequestedAt;
+
+  @Column(name = "cancellation_reason")
+  private String cancellationReason;
+
+  @Column(name = "cancelled_at")
+  private Instant cancelledAt;
+
   protected OrderShipment() {}
 
   OrderShipment(CustomerOrder order, int shipmentNo, String warehouseId, BigDecimal distanceKm, int weightGrams) {
@@ -69,15 +89,54 @@ class OrderShipment {
     this.transitDays = transitDays;
   }
 
-  void shipped(String trackingNumber) {
+  void booked(String trackingNumber, Instant now) {
     this.trackingNumber = trackingNumber;
+    this.bookedAt = now;
     if (status == Status.PLANNED) {
+      this.status = Status.BOOKED;
+    }
+  }
+
+  /** Handed over at the dock: from now on the parcel cannot be cancelled, only returned. */
+  void handedOver(Instant now) {
+    if (handedOverAt == null) {
+      this.handedOverAt = now;
+    }
+  }
+
+  void shipped(Instant now) {
+    handedOver(now);
+    if (status == Status.PLANNED || status == Status.BOOKED) {
       this.status = Status.SHIPPED;
     }
   }
 
   void delivered() {
-    this.status = Status.DELIVERED;
+    if (status != Status.CANCELLED) {
+      this.status = Status.DELIVERED;
+    }
+  }
+
+  void cancellationRequested(String reason, Instant now) {
+    if (cancellationRequestedAt == null) {
+      this.cancellationRequestedAt = now;
+      this.cancellationReason = reason;
+    }
+  }
+
+  void cancelled(Instant now) {
+    if (status != Status.CANCELLED) {
+      this.status = Status.CANCELLED;
+      this.cancelledAt = now;
+    }
+  }
+
+  boolean cancellable() {
+    return handedOverAt == null && (status == Status.PLANNED || status == Status.BOOKED);
+  }
+
+  boolean active() {
+    return status != Status.CANCELLED;
   }
 
   int shipmentNo() { return shipmentNo; }
@@ -88,4 +147,9 @@ class OrderShipment {
   Integer transitDays() { return transitDays; }
   Status status() { return status; }
   String trackingNumber() { return trackingNumber; }
+  Instant bookedAt() { return bookedAt; }
+  Instant handedOverAt() { return handedOverAt; }
+  Instant cancellationRequestedAt() { return cancellationRequestedAt; }
+  String cancellationReason() { return cancellationReason; }
+  Instant cancelledAt() { return cancelledAt; }
 }

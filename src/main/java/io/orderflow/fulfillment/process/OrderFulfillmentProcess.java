@@ -18,6 +18,16 @@ public final class OrderFulfillmentProcess {
     public static final String NOTIFY_CUSTOMER = "notify-customer";
     public static final String NOTIFY_DEPARTMENT = "notify-department";
     public static final String BOOK_COURIER = "book-courier";
+    /** The parcel was handed over at the dock: its goods leave the stock and it counts as shipped. */
+    public static final String DISPATCH_PARCEL = "dispatch-parcel";
+    /** Compensation of booking the courier: the booking is withdrawn. */
+    public static final String CANCEL_COURIER_BOOKING = "cancel-courier-booking";
+    /** Compensation of picking: the picked goods go back to their bins (and their serial numbers are free again). */
+    public static final String RETURN_PICKED_GOODS = "return-picked-goods";
+    /** A cancelled parcel's reservations in its warehouse are given back. */
+    public static final String RELEASE_PARCEL_STOCK = "release-parcel-stock";
+    /** The cancelled parcel is recorded on the order; output parcelCancelled = true. */
+    public static final String CANCEL_PARCEL = "cancel-parcel";
     public static final String CAPTURE_PAYMENT = "capture-payment";
     public static final String MARK_ORDER_DELIVERED = "mark-order-delivered";
     public static final String RELEASE_STOCK = "release-stock";
@@ -48,6 +58,22 @@ public final class OrderFulfillmentProcess {
     public static final String BACKORDER_DECISION = "backorder-decision";
     /** The customer accepts the shipping quote; correlation key = order id. */
     public static final String QUOTE_ACCEPTED = "quote-accepted";
+    /**
+     * The whole order is cancelled before the warehouse started on it; correlation key = order id; variable
+     * cancellationReason.
+     */
+    public static final String ORDER_CANCELLATION = "order-cancellation";
+    /**
+     * One parcel is cancelled before hand-over; correlation key = order id + "/" + shipment number (see
+     * {@link #parcelKey}); variable cancellationReason.
+     */
+    public static final String PARCEL_CANCELLATION = "parcel-cancellation";
+
+    /** The correlation key of one parcel of an order, as the parcel's subprocess computes it. */
+    public static String parcelKey(String orderId, int shipmentNo) {
+      return orderId + "/" + shipmentNo;
+    }
+
     /** The customer asks a question about the order; correlation key = order id; variable question. */
     public static final String CUSTOMER_QUESTION = "customer-question";
 
@@ -82,6 +108,8 @@ public final class OrderFulfillmentProcess {
     public static final String QUESTION = "question";
     public static final String TRACKING_NUMBER = "trackingNumber";
     public static final String CANCELLATION_REASON = "cancellationReason";
+    /** Set true on the parcel's scope when it was cancelled; the order is cancelled when every parcel is. */
+    public static final String PARCEL_CANCELLED = "parcelCancelled";
     public static final String PACKAGE_TYPE = "packageType";
     public static final String PARCEL_WEIGHT_KG = "parcelWeightKg";
     /** The courier-selection decision's result for a parcel, {carrier, collectionCutoff}; read by book-courier. */

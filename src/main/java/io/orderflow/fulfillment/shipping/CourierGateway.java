@@ -23,4 +23,11 @@ public interface CourierGateway {
 
   /** @throws CourierUnavailableException when the carrier cannot answer now */
   Booking book(BookingRequest request);
+
+  /**
+   * Withdraws the booking of a parcel the courier has not collected yet. Cancelling a cancelled booking is no error.
+   *
+   * @throws CourierUnavailableException when the carrier cannot answer now
+   */
+  void cancel(String shipmentReference, String trackingNumber);
 }

@@ -18,10 +18,11 @@ class Shipment {
    * Where the parcel is, in the order it gets there. A status only moves forward: an event reported late (a lower
    * stage than the parcel has reached) is kept in the history but leaves the status alone. Within the last stage
    * before delivery the parcel can go back and forth between out for delivery and a failed attempt, so there the
-   * later event wins. DELIVERED is final.
+   * later event wins. DELIVERED is final; so is CANCELLED, a booking withdrawn before the courier collected the parcel.
    */
   enum Status {
-    BOOKED(0), COLLECTED(1), IN_TRANSIT(2), OUT_FOR_DELIVERY(3), DELIVERY_FAILED(3), DAMAGED(4), DELIVERED(5);
+    BOOKED(0), COLLECTED(1), IN_TRANSIT(2), OUT_FOR_DELIVERY(3), DELIVERY_FAILED(3), DAMAGED(4), DELIVERED(5),
+    CANCELLED(-1);
 
     private final int stage;
 
@@ -76,6 +77,9 @@ class Shipment {
   @Column(name = "delivered_at")
   private Instant deliveredAt;
 
+  @Column(name = "cancelled_at")
+  private Instant cancelledAt;
+
   @Column(name = "status_since")
   private Instant statusSince;
 
@@ -124,7 +128,7 @@ class Shipment {
       etaReportedAt = occurredAt;
     }
     Status reported = Status.reportedBy(type);
-    if (status == Status.DELIVERED) {
+    if (status == Status.DELIVERED || status == Status.CANCELLED) {
       return false;
     }
     boolean forward = reported.stage > status.stage
@@ -139,6 +143,26 @@ class Shipment {
       return true;
     }
     return false;
+  }
+
+  /**
+   * The booking is withdrawn (the order's parcel was cancelled before hand-over). Repeating it changes nothing.
+   *
+   * @return true when this call cancelled it
+   * @throws io.orderflow.fulfillment.shared.ConflictException once the courier has the parcel
+   */
+  boolean cancel(Instant now) {
+    if (status == Status.CANCELLED) {
+      return false;
+    }
+    if (status != Status.BOOKED) {
+      throw new io.orderflow.fulfillment.shared.ConflictException("Parcel " + trackingNumber
+          + " is already with the courier (" + status + "); its booking cannot be cancelled");
+    }
+    status = Status.CANCELLED;
+    statusSince = now;
+    cancelledAt = now;
+    return true;
   }
 
   String orderId() { return orderId; }

@@ -99,8 +99,9 @@ public class Shipping {
   }
 
   /**
-   * Books the courier for one packed parcel of the order, issues the stock reserved in its warehouse and marks the
-   * parcel shipped. A repeated call returns the booking already made.
+   * Books the courier for one packed parcel of the order and records its tracking number on the order; the goods stay
+   * in the warehouse's stock until the parcel is handed over ({@link #dispatch}). A repeated call returns the booking
+   * already made.
    */
   public Booked bookCourier(String orderId, int shipmentNo, String packageType, BigDecimal weightKg) {
     return bookCourier(orderId, shipmentNo, packageType, weightKg, CourierChoice.DEFAULT);
@@ -146,8 +147,7 @@ public class Shipping {
       tx.executeWithoutResult(status -> {
         shipments.saveAndFlush(new Shipment(orderId, shipmentNo, warehouseId, booking.carrier(),
             booking.trackingNumber(), packageType, grams, clock.instant(), collectAt));
-        inventory.issueForShipment(orderId, warehouseId);
-        orders.shipmentShipped(orderId, shipmentNo, booking.trackingNumber());
+        orders.shipmentBooked(orderId, shipmentNo, booking.trackingNumber());
       });
     } catch (DataIntegrityViolationException concurrentDuplicate) {
       Shipment won = shipments.findByOrderIdAndShipmentNo(orderId, shipmentNo).orElseThrow(() -> concurrentDuplicate);
@@ -156,6 +156,43 @@ public class Shipping {
     log.info("Courier {} booked for order {} parcel {}, tracking number {}, collection planned at {}",
         booking.carrier(), orderId, shipmentNo, booking.trackingNumber(), collectAt);
     return new Booked(booking.carrier(), booking.trackingNumber());
+  }
+
+  /**
+   * The parcel was handed to the courier at the dock: the goods reserved for it in its warehouse leave the stock and
+   * the parcel counts as shipped. A repeated call changes nothing.
+   */
+  public void dispatch(String orderId, int shipmentNo) {
+    Shipment shipment = shipments.findByOrderIdAndShipmentNo(orderId, shipmentNo).orElseThrow(() ->
+        new ConflictException("Parcel " + shipmentNo + " of order " + orderId + " has no courier booking to hand over"));
+    tx.executeWithoutResult(status -> {
+      inventory.issueForShipment(orderId, shipment.warehouseId());
+      orders.shipmentShipped(orderId, shipmentNo);
+    });
+    log.info("Order {} parcel {} handed to {} ({})", orderId, shipmentNo, shipment.carrier(), shipment.trackingNumber());
+  }
+
+  /**
+   * Withdraws the courier booking of a parcel that is cancelled before hand-over (the compensation of booking it).
+   * Without a booking, or with one cancelled before, nothing happens.
+   *
+   * @throws ConflictException when the courier already has the parcel
+   */
+  public boolean cancelBooking(String orderId, int shipmentNo) {
+    Optional<Shipment> booked = shipments.findByOrderIdAndShipmentNo(orderId, shipmentNo);
+    if (booked.isEmpty() || booked.get().status() == Shipment.Status.CANCELLED) {
+      return false;
+    }
+    Shipment shipment = booked.get();
+    if (shipment.status() != Shipment.Status.BOOKED) {
+      throw new ConflictException("Parcel " + shipment.trackingNumber() + " of order " + orderId
+          + " is already with the courier (" + shipment.status() + "); its booking cannot be cancelled");
+    }
+    courier.cancel(orderId + "/" + shipmentNo, shipment.trackingNumber());
+    Boolean cancelled = tx.execute(status -> shipments.findByOrderIdAndShipmentNo(orderId, shipmentNo)
+        .orElseThrow().cancel(clock.instant()));
+    log.info("Courier booking {} of order {} parcel {} cancelled", shipment.trackingNumber(), orderId, shipmentNo);
+    return Boolean.TRUE.equals(cancelled);
   }
 
   /** The courier booking of one parcel of the order; empty while the parcel is not booked. */

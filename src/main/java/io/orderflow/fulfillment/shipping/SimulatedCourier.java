@@ -22,6 +22,7 @@ class SimulatedCourier implements CourierGateway {
   private final SecureRandom random = new SecureRandom();
   private final Map<String, Booking> bookings = new ConcurrentHashMap<>();
   private final Set<String> issued = ConcurrentHashMap.newKeySet();
+  private final Set<String> cancelled = ConcurrentHashMap.newKeySet();
 
   SimulatedCourier(@Value("${fulfillment.courier.carrier-name:Simulated Express}") String carrierName) {
     this.carrierName = carrierName;
@@ -34,6 +35,20 @@ class SimulatedCourier implements CourierGateway {
           String carrier = request.carrier() == null || request.carrier().isBlank() ? carrierName : request.carrier();
           return new Booking(carrier, newTrackingNumber(request.carrier(), request.fromCountry()));
         });
+  }
+
+  /** The pickup is withdrawn; the tracking number stays used (a carrier never reissues one). */
+  @Override
+  public void cancel(String shipmentReference, String trackingNumber) {
+    Booking booking = bookings.get(shipmentReference);
+    if (booking != null && !booking.trackingNumber().equals(trackingNumber)) {
+      throw new IllegalArgumentException("Booking " + shipmentReference + " has another tracking number");
+    }
+    cancelled.add(shipmentReference);
+  }
+
+  boolean cancelled(String shipmentReference) {
+    return cancelled.contains(shipmentReference);
   }
 
   /** A carrier never reuses a tracking number: draw again on the rare clash. */

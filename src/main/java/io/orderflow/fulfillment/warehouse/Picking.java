@@ -110,6 +110,22 @@ public class Picking {
         .stream().map(s -> new PickedSerial(s.shipmentNo(), s.sku(), s.serialNumber())).toList();
   }
 
+  /**
+   * The parcel was cancelled after (part of) its pick: the goods go back to their bins, so the scans move to the
+   * record of cancelled picks and their serial numbers can be picked for another order. A repeat changes nothing.
+   *
+   * @return how many scanned units went back
+   */
+  @org.springframework.transaction.annotation.Transactional
+  public int returnToBins(String orderId, int shipmentNo) {
+    scans.archiveCancelled(orderId, shipmentNo, clock.instant());
+    int units = scans.deleteParcel(orderId, shipmentNo);
+    if (units > 0) {
+      log.info("Parcel {} of order {} cancelled: {} scanned unit(s) back to their bins", shipmentNo, orderId, units);
+    }
+    return units;
+  }
+
   /** @throws ConflictException naming the units not scanned yet */
   void requireFullyScanned(Parcel parcel) {
     load(parcel).requireComplete();

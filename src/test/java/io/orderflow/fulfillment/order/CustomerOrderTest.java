@@ -538,4 +538,82 @@ class CustomerOrderTest {
       assertThat(paid.acknowledgedAt()).isEqualTo(LATER);
     }
   }
+
+  @Nested
+  @DisplayName("being cancelled")
+  class Cancellation {
+
+    private CustomerOrder paidSplitOrder() {
+      CustomerOrder order = newOrder();
+      order.addLine("TSHIRT-M", "T-shirt (Size M)", 2, new BigDecimal("19.90"));
+      order.addLine("CAP", "Cap", 2, new BigDecimal("12.00"));
+      order.stockReserved("Madrid has the T-shirts, Warsaw the caps",
+          List.of(new OrderService.PlannedParcel("MAD", new BigDecimal("5.0"), 400),
+              new OrderService.PlannedParcel("WAW", new BigDecimal("2010.7"), 200)), Map.of(), LATER);
+      order.quoted(Map.of(1, new OrderService.ShipmentQuote(BigDecimal.ONE, 1),
+          2, new OrderService.ShipmentQuote(BigDecimal.TEN, 4)), QUOTE_END, LATER);
+      order.acceptQuote(LATER);
+      order.paymentAuthorized(LATER);
+      return order;
+    }
+
+    @Test
+    @DisplayName("before the warehouse started is cancelled as a whole, and a second request changes nothing")
+    void wholeOrderBeforeFulfilment() {
+      CustomerOrder order = orderIn(OrderStatus.QUOTED);
+
+      assertThat(order.requestCancellation("Changed my mind", "ana", EVEN_LATER)).isEmpty();
+      assertThat(order.requestCancellation("Again", "ana", EVEN_LATER)).isEmpty();
+      assertThat(order.cancellationReason()).isEqualTo("Changed my mind");
+    }
+
+    @Test
+    @DisplayName("after acknowledgement cancels only the parcels not handed over, and blocks their hand-over")
+    void parcelsNotHandedOver() {
+      CustomerOrder order = paidSplitOrder();
+      order.acknowledge(LATER);
+      order.shipmentBooked(1, "SX1", LATER);
+      order.handOver(1, LATER);
+      order.shipmentShipped(1, LATER);
+
+      assertThat(order.requestCancellation("Only the T-shirts", "cs.agent", EVEN_LATER)).containsExactly(2);
+      assertThatThrownBy(() -> order.handOver(2, EVEN_LATER))
+          .isInstanceOf(io.orderflow.fulfillment.shared.ConflictException.class).hasMessageContaining("being cancelled");
+
+      assertThat(order.shipmentCancelled(2, EVEN_LATER)).as("a parcel is left").isFalse();
+      assertThat(order.status()).as("every parcel left is with the courier").isEqualTo(OrderStatus.SHIPPED);
+      assertThat(order.shipmentDelivered(1, EVEN_LATER)).as("the only parcel left arrived").isTrue();
+    }
+
+    @Test
+    @DisplayName("is refused with a pointer to returns once every parcel is with the courier")
+    void refusedAfterHandOver() {
+      CustomerOrder order = paidSplitOrder();
+      order.acknowledge(LATER);
+      order.shipmentShipped(1, "SX1", LATER);
+      order.shipmentShipped(2, "SX2", LATER);
+
+      assertThatThrownBy(() -> order.requestCancellation("late", "ana", EVEN_LATER))
+          .isInstanceOfSatisfying(io.orderflow.fulfillment.shared.ConflictException.class, e -> assertThat(e.properties())
+              .containsEntry("returns", "/api/orders/order-1/returns"))
+          .hasMessageContaining("can be returned");
+    }
+
+    @Test
+    @DisplayName("with every parcel cancelled leaves nothing to ship, and a cancelled parcel cannot be shipped")
+    void allParcelsCancelled() {
+      CustomerOrder order = paidSplitOrder();
+      order.acknowledge(LATER);
+      order.shipmentBooked(1, "SX1", LATER);
+      assertThat(order.requestCancellation(null, "ana", EVEN_LATER)).containsExactly(1, 2);
+
+      assertThat(order.shipmentCancelled(1, EVEN_LATER)).isFalse();
+      assertThat(order.shipmentCancelled(2, EVEN_LATER)).isTrue();
+      assertThatThrownBy(() -> order.shipmentShipped(1, EVEN_LATER)).isInstanceOf(IllegalOrderStateException.class);
+      order.cancel(null, EVEN_LATER);
+      assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
+      assertThatThrownBy(() -> order.requestCancellation("again", "ana", EVEN_LATER))
+          .hasMessageContaining("already cancelled");
+    }
+  }
 }

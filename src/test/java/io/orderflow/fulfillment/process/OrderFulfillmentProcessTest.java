@@ -43,6 +43,8 @@ class OrderFulfillmentProcessTest {
   static final String ORDER_ID = "3f1c9a4e-0000-4000-8000-000000000001";
   static final String STAND_IN_PAYMENT = "stand-in-payment";
   static final String STAND_IN_SETTLEMENT = "stand-in-settlement";
+  static final String REFUND_PAYMENT = "refund-payment";
+  static final String REFUND_SHIPMENT = "refund-shipment";
 
   private ZeebeTestEngine engine;
   private ZeebeClient client;
@@ -284,6 +286,7 @@ class OrderFulfillmentProcessTest {
     for (ActivatedJob handOver : activateAll(USER_TASK_JOB, 2)) {
       client.newCompleteCommand(handOver.getKey()).variables(Map.of("loadingDock", "DOCK-3")).send().join();
     }
+    completeAll(activateAll(JobTypes.DISPATCH_PARCEL, 2));
     completeAll(activateAll(JobTypes.NOTIFY_CUSTOMER, 2));
     deliver("SX1");
     waitForIdle();
@@ -293,7 +296,9 @@ class OrderFulfillmentProcessTest {
 
     assertThat(order).isCompleted().hasPassedElement("EndEvent_OrderDelivered")
         .hasNotPassedElement("ServiceTask_CapturePayment")
-        .hasVariableWithValue("trackingNumbers", List.of("SX1", "SX2"));
+        .hasVariableWithValue("parcelOutcomes", List.of(
+            Map.of("shipmentNo", 1, "trackingNumber", "SX1", "cancelled", false),
+            Map.of("shipmentNo", 2, "trackingNumber", "SX2", "cancelled", false)));
   }
 
 
@@ -403,6 +408,127 @@ class OrderFulfillmentProcessTest {
         .hasPassedElement("EndEvent_OrderDelivered");
   }
 
+
+  // --- cancellation ------------------------------------------------------------------------------------------
+
+  @Test
+  @DisplayName("cancelled while the quote is open: the quote stops, the reservation is undone, the order ends cancelled")
+  void cancelledBeforePayment() throws Exception {
+    ProcessInstanceEvent order = quotedOrder("CARD", "STANDARD", false, parcel(1, "madrid", "3.0", "0.5"));
+
+    cancelOrder("Changed my mind");
+
+    ActivatedJob undo = activate(JobTypes.RELEASE_STOCK);
+    assertThat(undo.getElementId()).isEqualTo("ServiceTask_UndoReservation");
+    client.newCompleteCommand(undo.getKey()).send().join();
+    ActivatedJob cancel = activate(JobTypes.CANCEL_ORDER);
+    assertThat(cancel.getVariablesAsMap()).containsEntry("cancellationReason", "Changed my mind");
+    client.newCompleteCommand(cancel.getKey()).send().join();
+    ActivatedJob tell = activate(JobTypes.NOTIFY_CUSTOMER);
+    assertThat(tell.getCustomHeaders()).containsEntry("topic", "ORDER_CANCELLED");
+    client.newCompleteCommand(tell.getKey()).send().join();
+    waitForIdle();
+
+    assertThat(order).isCompleted().hasPassedElement("EndEvent_CancelledOnRequest")
+        .hasPassedElement("ServiceTask_UndoReservation")
+        .hasNotPassedElement("ServiceTask_RefundPayment")
+        .hasNotPassedElement("ServiceTask_ConfirmQuote");
+  }
+
+  @Test
+  @DisplayName("cancelled after the payment was taken: both the payment and the reservation are undone")
+  void cancelledAfterPayment() throws Exception {
+    ProcessInstanceEvent order = quotedOrder("CARD", "STANDARD", false, parcel(1, "madrid", "3.0", "0.5"));
+    acceptQuote();
+    complete(JobTypes.CONFIRM_QUOTE_ACCEPTANCE, Map.of());
+    complete(STAND_IN_PAYMENT, Map.of("paymentStatus", "AUTHORIZED"));
+
+    cancelOrder("Ordered twice");
+
+    List<ActivatedJob> undo = new ArrayList<>(activateAll(JobTypes.RELEASE_STOCK, 1));
+    undo.addAll(activateAll(REFUND_PAYMENT, 1));
+    assertThat(undo).extracting(ActivatedJob::getElementId)
+        .containsExactlyInAnyOrder("ServiceTask_UndoReservation", "ServiceTask_RefundPayment");
+    assertThat(activateAll(JobTypes.ACKNOWLEDGE_ORDER, 0)).as("the acknowledgement was withdrawn").isEmpty();
+    completeAll(undo);
+    complete(JobTypes.CANCEL_ORDER, Map.of());
+    complete(JobTypes.NOTIFY_CUSTOMER, Map.of());
+    waitForIdle();
+
+    assertThat(order).isCompleted().hasPassedElement("EndEvent_CancelledOnRequest")
+        .hasPassedElement("ServiceTask_RefundPayment").hasNotPassedElement("ServiceTask_AcknowledgeOrder");
+  }
+
+  @Test
+  @DisplayName("a parcel cancelled while it is picked: the pick is withdrawn, goods and stock go back, and with no parcel left the order is cancelled and its payment undone")
+  void parcelCancelledWhilePicking() throws Exception {
+    ProcessInstanceEvent order = paidOrder("CARD", "STANDARD", parcel(1, "madrid", "3.0", "0.5"), "AUTHORIZED");
+    ActivatedJob pick = activate(USER_TASK_JOB);
+    assertThat(pick.getElementId()).isEqualTo(OrderFulfillmentProcess.Elements.PICK_ORDER);
+
+    cancelParcel(1, "Found it cheaper");
+
+    cancelParcelSteps(1, false);
+    assertThat(activateAll(USER_TASK_JOB, 0)).as("no warehouse task is left open").isEmpty();
+    List<ActivatedJob> undo = new ArrayList<>(activateAll(JobTypes.RELEASE_STOCK, 1));
+    undo.addAll(activateAll(REFUND_PAYMENT, 1));
+    assertThat(undo).extracting(ActivatedJob::getElementId)
+        .containsExactlyInAnyOrder("ServiceTask_UndoReservation", "ServiceTask_RefundPayment");
+    completeAll(undo);
+    completeCancellation("Found it cheaper");
+
+    assertThat(order).isCompleted().hasPassedElement("EndEvent_ParcelCancelled")
+        .hasPassedElement("IntermediateThrowEvent_UndoOrder").hasPassedElement("EndEvent_OrderCancelled")
+        .hasNotPassedElement("ServiceTask_MarkOrderDelivered");
+  }
+
+  @Test
+  @DisplayName("a parcel cancelled after its courier was booked: the label task is withdrawn and the booking cancelled before the goods go back")
+  void parcelCancelledAfterBooking() throws Exception {
+    paidOrder("INVOICE", "STANDARD", parcel(1, "madrid", "3.0", "0.5"), "INVOICE_APPROVED");
+    complete(USER_TASK_JOB, Map.of("allLinesPicked", true));
+    complete(USER_TASK_JOB, Map.of("packageType", "SMALL_BOX", "parcelWeightKg", 0.6));
+    complete(JobTypes.BOOK_COURIER, Map.of("trackingNumber", "SX9"));
+    ActivatedJob label = activate(USER_TASK_JOB);
+    assertThat(label.getElementId()).isEqualTo(OrderFulfillmentProcess.Elements.LABEL_PARCEL);
+
+    cancelParcel(1, "Wrong size ordered");
+
+    cancelParcelSteps(1, true);
+    assertThat(activateAll(USER_TASK_JOB, 0)).as("the label task was withdrawn").isEmpty();
+  }
+
+  @Test
+  @DisplayName("one parcel of a split order cancelled: the other is delivered and the order settles for what was delivered")
+  void oneParcelOfSplitOrderCancelled() throws Exception {
+    ProcessInstanceEvent order = startOrder("CARD", "STANDARD", false);
+    complete(JobTypes.RESERVE_STOCK, reserved(true, parcel(1, "madrid", "3.0", "0.5"), parcel(2, "warsaw", "2000.0", "0.2")));
+    offerQuote(activate(JobTypes.OFFER_SHIPPING_QUOTE), Duration.ofMinutes(30));
+    acceptQuote();
+    complete(JobTypes.CONFIRM_QUOTE_ACCEPTANCE, Map.of());
+    complete(STAND_IN_PAYMENT, Map.of("paymentStatus", "AUTHORIZED"));
+    complete(JobTypes.ACKNOWLEDGE_ORDER, Map.of());
+    complete(JobTypes.NOTIFY_DEPARTMENT, Map.of());
+    complete(JobTypes.NOTIFY_DEPARTMENT, Map.of());
+    waitForIdle();
+    assertThat(order).isWaitingAtElements("UserTask_PickOrder");
+
+    cancelParcel(2, "Only need the first part");
+    cancelParcelSteps(2, false);
+
+    String tracking = fulfilParcel("madrid", 1, "SX1");
+    complete(JobTypes.CAPTURE_PAYMENT, Map.of());
+    deliverAndSettle(tracking);
+    waitForIdle();
+
+    assertThat(order).isCompleted().hasPassedElement("EndEvent_OrderDelivered")
+        .hasPassedElement("EndEvent_ParcelCancelled").hasNotPassedElement("ServiceTask_RefundPayment")
+        .hasNotPassedElement("EndEvent_OrderCancelled")
+        .hasVariableWithValue("parcelOutcomes", List.of(
+            Map.of("shipmentNo", 1, "trackingNumber", "SX1", "cancelled", false),
+            cancelledOutcome(2)));
+  }
+
   // --- steps ---------------------------------------------------------------------------------------------------
 
   private ProcessInstanceEvent startOrder(String paymentMethod, String deliveryMethod, boolean marketingConsent) {
@@ -497,6 +623,9 @@ class OrderFulfillmentProcessTest {
     assertThat(handOver.getElementId()).isEqualTo(OrderFulfillmentProcess.Elements.HAND_OVER_PARCEL);
     assertThat(handOver.getCustomHeaders()).containsEntry(CANDIDATE_GROUPS, "[\"warehouse-" + warehouse + "\"]");
     client.newCompleteCommand(handOver.getKey()).variables(Map.of("loadingDock", "DOCK-1")).send().join();
+    ActivatedJob dispatched = activate(JobTypes.DISPATCH_PARCEL);
+    assertThat(dispatched.getVariablesAsMap()).containsEntry("orderId", ORDER_ID).containsEntry("shipmentNo", shipmentNo);
+    client.newCompleteCommand(dispatched.getKey()).send().join();
     ActivatedJob shipped = activate(JobTypes.NOTIFY_CUSTOMER);
     assertThat(shipped.getCustomHeaders()).containsEntry("topic", "ORDER_SHIPPED");
     client.newCompleteCommand(shipped.getKey()).send().join();
@@ -514,6 +643,37 @@ class OrderFulfillmentProcessTest {
     complete(JobTypes.MARK_ORDER_DELIVERED, Map.of());
     complete(JobTypes.NOTIFY_CUSTOMER, Map.of());
     complete(STAND_IN_SETTLEMENT, Map.of());
+  }
+
+  private static Map<String, Object> cancelledOutcome(int shipmentNo) {
+    Map<String, Object> outcome = new HashMap<>(Map.of("shipmentNo", shipmentNo, "cancelled", true));
+    outcome.put("trackingNumber", null);
+    return outcome;
+  }
+
+  private void cancelOrder(String reason) {
+    client.newPublishMessageCommand().messageName(Messages.ORDER_CANCELLATION).correlationKey(ORDER_ID)
+        .variables(Map.of("cancellationReason", reason)).timeToLive(Duration.ofMinutes(5)).send().join();
+  }
+
+  private void cancelParcel(int shipmentNo, String reason) {
+    client.newPublishMessageCommand().messageName(Messages.PARCEL_CANCELLATION)
+        .correlationKey(Messages.parcelKey(ORDER_ID, shipmentNo)).variables(Map.of("cancellationReason", reason))
+        .timeToLive(Duration.ofMinutes(5)).send().join();
+  }
+
+  /** The parcel's cancellation path: (courier booking cancelled), goods back, stock released, off the bill, recorded. */
+  private void cancelParcelSteps(int shipmentNo, boolean booked) throws Exception {
+    ActivatedJob cancelBooking = activate(JobTypes.CANCEL_COURIER_BOOKING);
+    assertThat(cancelBooking.getVariablesAsMap()).containsEntry("shipmentNo", shipmentNo)
+        .containsEntry("trackingNumber", booked ? "SX9" : null);
+    client.newCompleteCommand(cancelBooking.getKey()).send().join();
+    for (String jobType : List.of(JobTypes.RETURN_PICKED_GOODS, JobTypes.RELEASE_PARCEL_STOCK, REFUND_SHIPMENT)) {
+      ActivatedJob job = activate(jobType);
+      assertThat(job.getVariablesAsMap()).containsEntry("orderId", ORDER_ID).containsEntry("shipmentNo", shipmentNo);
+      client.newCompleteCommand(job.getKey()).send().join();
+    }
+    complete(JobTypes.CANCEL_PARCEL, Map.of("parcelCancelled", true));
   }
 
   private void completeCancellation(String expectedReason) throws Exception {

@@ -1,6 +1,7 @@
 package io.orderflow.fulfillment.order.web;
 
 import io.orderflow.fulfillment.order.CustomerDecisions;
+import io.orderflow.fulfillment.order.OrderCancellations;
 import io.orderflow.fulfillment.order.OrderPlacement;
 import io.orderflow.fulfillment.process.OrderFulfillmentProcess;
 import io.orderflow.fulfillment.order.OrderService;
@@ -42,16 +43,25 @@ class OrderController {
 
   record QuestionRequest(@NotBlank @Size(max = 2000) String question) {}
 
+  record CancellationRequest(@Size(max = 500) String reason) {}
+
+  /** What the cancellation request led to: the whole order, or these parcels (the others are with the courier). */
+  record CancellationView(String orderId, String orderNumber, boolean wholeOrder, List<Integer> parcels,
+      String reason) {}
+
   private final OrderPlacement placement;
   private final CustomerDecisions decisions;
   private final OrderService orders;
   private final OrderViews views;
+  private final OrderCancellations cancellations;
 
-  OrderController(OrderPlacement placement, CustomerDecisions decisions, OrderService orders, OrderViews views) {
+  OrderController(OrderPlacement placement, CustomerDecisions decisions, OrderService orders, OrderViews views,
+      OrderCancellations cancellations) {
     this.placement = placement;
     this.decisions = decisions;
     this.orders = orders;
     this.views = views;
+    this.cancellations = cancellations;
   }
 
   @PostMapping
@@ -90,5 +100,20 @@ class OrderController {
   ResponseEntity<Void> ask(@PathVariable String orderId, @Valid @RequestBody QuestionRequest request) {
     decisions.ask(orderId, request.question());
     return ResponseEntity.accepted().build();
+  }
+
+  /**
+   * Cancels the order while it is not with the courier: before fulfilment the whole order, afterwards every parcel not
+   * handed over yet. 202: the process undoes what was done (stock, payment, courier booking, open warehouse tasks) and
+   * tells the customer. 409 when it is already cancelled, or when every parcel is with the courier (with a pointer to
+   * returns).
+   */
+  @PostMapping("/{orderId}/cancellation")
+  ResponseEntity<CancellationView> cancel(@PathVariable String orderId,
+      @Valid @RequestBody(required = false) CancellationRequest request, java.security.Principal principal) {
+    OrderService.CancellationPlan plan = cancellations.cancel(orderId, request == null ? null : request.reason(),
+        principal == null ? "customer" : principal.getName());
+    return ResponseEntity.accepted().body(new CancellationView(plan.orderId(), plan.orderNumber(), plan.wholeOrder(),
+        plan.shipmentNos(), plan.reason()));
   }
 }

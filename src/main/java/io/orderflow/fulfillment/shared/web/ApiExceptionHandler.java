@@ -38,7 +38,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler({ConflictException.class, OptimisticLockingFailureException.class})
   ProblemDetail conflict(RuntimeException e) {
     String detail = e instanceof ConflictException ? e.getMessage() : "The resource was changed by someone else; reload and retry";
-    return problem(HttpStatus.CONFLICT, "Conflict", detail);
+    ProblemDetail p = problem(HttpStatus.CONFLICT, "Conflict", detail);
+    if (e instanceof ConflictException conflict) {
+      conflict.properties().forEach(p::setProperty);
+    }
+    return p;
   }
 
   @ExceptionHandler(InvalidRequestException.class)
