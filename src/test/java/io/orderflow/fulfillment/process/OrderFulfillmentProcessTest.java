@@ -45,6 +45,7 @@ class OrderFulfillmentProcessTest {
   static final String STAND_IN_SETTLEMENT = "stand-in-settlement";
   static final String REFUND_PAYMENT = "refund-payment";
   static final String REFUND_SHIPMENT = "refund-shipment";
+  static final String ISSUE_VAT_INVOICE = "issue-vat-invoice";
 
   private ZeebeTestEngine engine;
   private ZeebeClient client;
@@ -287,6 +288,7 @@ class OrderFulfillmentProcessTest {
       client.newCompleteCommand(handOver.getKey()).variables(Map.of("loadingDock", "DOCK-3")).send().join();
     }
     completeAll(activateAll(JobTypes.DISPATCH_PARCEL, 2));
+    completeAll(activateAll(ISSUE_VAT_INVOICE, 2));
     completeAll(activateAll(JobTypes.NOTIFY_CUSTOMER, 2));
     deliver("SX1");
     waitForIdle();
@@ -626,6 +628,9 @@ class OrderFulfillmentProcessTest {
     ActivatedJob dispatched = activate(JobTypes.DISPATCH_PARCEL);
     assertThat(dispatched.getVariablesAsMap()).containsEntry("orderId", ORDER_ID).containsEntry("shipmentNo", shipmentNo);
     client.newCompleteCommand(dispatched.getKey()).send().join();
+    ActivatedJob invoice = activate(ISSUE_VAT_INVOICE);
+    assertThat(invoice.getVariablesAsMap()).containsEntry("orderId", ORDER_ID).containsEntry("shipmentNo", shipmentNo);
+    client.newCompleteCommand(invoice.getKey()).send().join();
     ActivatedJob shipped = activate(JobTypes.NOTIFY_CUSTOMER);
     assertThat(shipped.getCustomHeaders()).containsEntry("topic", "ORDER_SHIPPED");
     client.newCompleteCommand(shipped.getKey()).send().join();
