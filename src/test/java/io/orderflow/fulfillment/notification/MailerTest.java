@@ -268,7 +268,7 @@ class MailerTest {
     sender.getJavaMailProperties().put("mail.smtp.connectiontimeout", "5000");
     sender.getJavaMailProperties().put("mail.smtp.timeout", "5000");
     return new Mailer(new MailOutbox(repository, txManager, clock, mailSettings), orders,
-        new MailComposer(mailSettings), sender, mailSettings, clock);
+        new MailComposer(mailSettings, CustomerMailSettings.defaults()), ItemDetails.NONE, sender, mailSettings, clock);
   }
 
   /** An order that was reserved in Madrid, quoted (4.90 shipping), accepted and paid. */
