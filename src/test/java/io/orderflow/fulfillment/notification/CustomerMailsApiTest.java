@@ -27,7 +27,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The customer's e-mails as they arrive at the app's SMTP server (GreenMail), in the language chosen at checkout, from
- * confirmation to delivery. Same context as the other API tests; SKUs no other API test counts stock of.
+ * confirmation to delivery. Same context as the other API tests; SKUs no other API test counts stock of (TSHIRT-ORG-S,
+ * MUG-CERAMIC in Madrid, HEADPHONES-BT in Sofia).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"fulfillment.engine.port=0", "fulfillment.orders.start-retry-interval=PT1H"})
@@ -46,7 +47,7 @@ class CustomerMailsApiTest {
     ShopClient shop = new ShopClient(http, jdbc);
     String email = "inigo." + UUID.randomUUID() + "@example.com";
     String cart = (String) shop.post("/api/carts", null).getBody().get("id");
-    shop.post("/api/carts/" + cart + "/lines", Map.of("sku", "SNEAKER-TRAIL-43", "quantity", 1));
+    shop.post("/api/carts/" + cart + "/lines", Map.of("sku", "TSHIRT-ORG-S", "quantity", 1));
     shop.post("/api/carts/" + cart + "/lines", Map.of("sku", "MUG-CERAMIC", "quantity", 2));
     Map<String, Object> slot = http.exchange("/api/delivery-slots?method=STANDARD", HttpMethod.GET, null, LIST)
         .getBody().get(0);
@@ -69,7 +70,7 @@ class CustomerMailsApiTest {
     MimeMessage mail = awaitReceived(email, "Su pedido " + orderNumber + " está confirmado");
     String text = MailTestData.plainText(mail);
     assertThat(text).contains("Hola, Íñigo Muñoz:", "Gracias por su pedido.",
-        "- 1 x Trail running shoes, talla/color: EU 43, artículo SNEAKER-TRAIL-43, 89,95 EUR la unidad: 89,95 EUR",
+        "- 1 x Organic cotton T-shirt, talla/color: Size S, artículo TSHIRT-ORG-S, 19,90 EUR la unidad: 19,90 EUR",
         "- 2 x Ceramic mug 350 ml, artículo MUG-CERAMIC, 12,00 EUR la unidad: 24,00 EUR",
         "Entrega estándar a domicilio", "España", "DEVOLUCIONES",
         "¿Ha cambiado de opinión? Puede devolver los artículos sin usar en su embalaje original en un plazo de 30 días",
@@ -89,7 +90,7 @@ class CustomerMailsApiTest {
     ShopClient shop = new ShopClient(http, jdbc);
     String email = "bg." + UUID.randomUUID() + "@example.com";
     Map<String, Object> body = new HashMap<>(ShopClient.orderBody("BG", ShopClient.card("pm_card_visa"),
-        Map.of("SMARTWATCH-S2", 2)));
+        Map.of("HEADPHONES-BT", 2)));
     body.put("customer", Map.of("name", "Мария Иванова", "email", email));
     body.put("language", "bg");
     String orderId = (String) shop.place(body).get("id");
@@ -101,7 +102,7 @@ class CustomerMailsApiTest {
     // the confirmation, sent before picking, knows no serial numbers yet
     String confirmation = MailTestData.plainText(awaitReceived(email, "Вашата поръчка " + orderNumber
         + " е потвърдена"));
-    assertThat(confirmation).contains("Здравейте, Мария Иванова,", "Fitness smartwatch", "ВРЪЩАНЕ",
+    assertThat(confirmation).contains("Здравейте, Мария Иванова,", "Wireless headphones", "ВРЪЩАНЕ",
         "в срок от 30 дни след доставката").doesNotContain("Серийни номера");
 
     // when the warehouse picks (scanning serial numbers), packs and hands the parcel to the courier
