@@ -32,7 +32,15 @@ public class Carts {
       String currency) {}
 
   public record Checkout(OrderService.Customer customer, OrderService.Address shippingAddress,
-      OrderService.Delivery delivery, boolean marketingConsent, String paymentMethod, String paymentReference) {}
+      OrderService.Delivery delivery, boolean marketingConsent, String paymentMethod, String paymentReference,
+      String language) {
+
+    /** A checkout in the default language. */
+    public Checkout(OrderService.Customer customer, OrderService.Address shippingAddress,
+        OrderService.Delivery delivery, boolean marketingConsent, String paymentMethod, String paymentReference) {
+      this(customer, shippingAddress, delivery, marketingConsent, paymentMethod, paymentReference, null);
+    }
+  }
 
   private final CartRepository carts;
   private final Catalog catalog;
@@ -103,7 +111,8 @@ public class Carts {
         }
         OrderSummary placed = orders.place(new OrderService.PlaceOrder(checkout.customer(), checkout.shippingAddress(),
             cart.lines().stream().map(l -> new OrderService.RequestedLine(l.sku(), l.quantity())).toList(),
-            checkout.paymentMethod(), checkout.paymentReference(), delivery, checkout.marketingConsent()));
+            checkout.paymentMethod(), checkout.paymentReference(), delivery, checkout.marketingConsent(),
+            checkout.language()));
         cart.checkedOut(placed.id(), clock.instant());
         carts.saveAndFlush(cart);
         return placed;

@@ -9,14 +9,20 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.text.NumberFormat;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.context.ITemplateContext;
+import org.thymeleaf.messageresolver.IMessageResolver;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
@@ -27,6 +33,10 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  * so a new process step mails sensibly before anyone writes its text. The layout is in Thymeleaf templates
  * ({@code mail/customer.*}, {@code mail/department.*}): Thymeleaf escapes every value in the HTML part (the templates
  * use {@code th:text} and {@code [[…]]} only) and leaves the plain-text part as it is, one engine for both.
+ *
+ * <p>The customer reads the mail in the language chosen at checkout ({@code mail/messages_<language>.properties}, the
+ * templates' {@code #{...}} texts included), with dates, amounts and country names written the way that language writes
+ * them; a word missing in a language falls back to English. Departments read English.
  *
  * <p>Templates only see the {@link MailView} built here from an allow-list of order facts: product lines, amounts,
  * delivery, parcels and tracking numbers. The payment method id (a provider token) is never put in, and free texts
@@ -39,31 +49,48 @@ class MailComposer {
   /** A composed e-mail. */
   record Mail(String subject, String text, String html) {}
 
-  record MailView(String greeting, String headline, String intro, String detailLabel, String detail, OrderView order,
-      String returns, String contact, String signature) {}
+  record MailView(String language, String greeting, String headline, String intro, String detailLabel, String detail,
+      OrderView order, ReturnsView returns, String contact, String signature) {}
 
   record OrderView(String number, String status, List<LineView> lines, String goods, String shipping,
       String amountDue, boolean anyUnavailable, DeliveryView delivery, List<ParcelView> parcels) {}
 
-  record LineView(int quantity, String product, String sku, String unitPrice, String total, int unavailable) {}
+  /**
+   * @param product the product's name; with {@code variant} null it may carry the variant itself (as ordered)
+   * @param variant the size/colour, or null
+   * @param serialNumbers of the units picked for this line, empty before picking or for products without serials
+   */
+  record LineView(int quantity, String product, String variant, String sku, String unitPrice, String total,
+      int unavailable, List<String> serialNumbers) {}
 
   record DeliveryView(String method, List<String> address, String slot, String pickupPoint, boolean giftWrap,
       String giftMessage, boolean fragile, String instructions) {}
 
-  record ParcelView(int number, String trackingNumber, String status) {}
+  /** A parcel; the links only once it has a tracking number. */
+  record ParcelView(int number, String trackingNumber, String status, String trackingPage, String trackingApi) {}
 
-  private static final Locale LOCALE = Locale.ENGLISH;
+  /** How to return items: the topic's lead-in, the return window, and the steps. */
+  record ReturnsView(String lead, String window, List<String> steps) {}
+
+  private static final Locale DEPARTMENT_LOCALE = Locale.ENGLISH;
 
   private final TemplateEngine templates;
   private final MessageSource messages;
+  private final CustomerMailSettings customerSettings;
   private final String contact;
   private final String shopName;
 
-  MailComposer(MailSettings settings) {
-    this.templates = templateEngine();
+  MailComposer(MailSettings settings, CustomerMailSettings customerSettings) {
     this.messages = messageSource();
+    this.templates = templateEngine(messages);
+    this.customerSettings = customerSettings;
     this.contact = settings.mailboxOf(Audience.CUSTOMER_SERVICE);
     this.shopName = personalName(settings.from());
+  }
+
+  /** As {@link #compose(Audience, String, String, String, OrderSummary, Map)}, with the order lines as they are. */
+  Mail compose(Audience audience, String topic, String summary, String detail, OrderSummary order) {
+    return compose(audience, topic, summary, detail, order, Map.of());
   }
 
   /**
@@ -71,103 +98,142 @@ class MailComposer {
    *
    * @param summary the notification's summary (what departments read)
    * @param detail the reason or answer that came with the step, or null (what the customer reads)
+   * @param items size/colour and serial numbers per SKU (customer mails only)
    */
-  Mail compose(Audience audience, String topic, String summary, String detail, OrderSummary order) {
+  Mail compose(Audience audience, String topic, String summary, String detail, OrderSummary order,
+      Map<String, ItemDetails.Item> items) {
     String token = order.paymentReference();
-    String kind = audience == Audience.CUSTOMER ? "customer" : "department";
+    boolean customer = audience == Audience.CUSTOMER;
+    Locale locale = customer ? localeOf(order) : DEPARTMENT_LOCALE;
+    Texts t = new Texts(locale);
+    String kind = customer ? "customer" : "department";
     String orderNumber = order.orderNumber();
-    String subject = Redaction.oneLine(topicText(kind, topic, "subject", orderNumber, humanize(topic)));
+    String subject = Redaction.oneLine(t.topic(kind, topic, "subject", orderNumber, humanize(topic)));
     String template;
     MailView view;
-    if (audience == Audience.CUSTOMER) {
-      boolean returns = has(kind, topic, "returns");
-      view = new MailView(text("greeting", order.customer().name()), subject, topicText(kind, topic, "intro"),
-          topicText(kind, topic, "detail-label"), Redaction.scrub(blankToNull(detail), token),
-          orderView(order, true), returns ? topicText(kind, topic, "returns", contact, orderNumber) : null, contact,
-          text("signature", shopName));
+    if (customer) {
+      view = new MailView(locale.getLanguage(), t.text("greeting", order.customer().name()), subject,
+          t.topic(kind, topic, "intro"), t.topic(kind, topic, "detail-label"),
+          Redaction.scrub(blankToNull(detail), token), orderView(order, items, t, true),
+          returnsView(topic, orderNumber, t), contact, t.text("signature", shopName));
       template = "customer";
     } else {
       // Departments read the summary written for them; marketing nothing else (consent covers that much only).
-      OrderView facts = audience == Audience.MARKETING ? null : orderView(order, false);
-      view = new MailView(text("department-greeting", displayName(audience)), subject, topicText(kind, topic, "intro"),
-          text("department.summary-label"), Redaction.scrub(summary, token), facts, null, contact,
-          text("signature", shopName));
+      OrderView facts = audience == Audience.MARKETING ? null : orderView(order, Map.of(), t, false);
+      view = new MailView(locale.getLanguage(), t.text("department-greeting", t.text("audience." + audience.code())),
+          subject, t.topic(kind, topic, "intro"), t.text("department.summary-label"), Redaction.scrub(summary, token),
+          facts, null, contact, t.text("signature", shopName));
       template = "department";
     }
-    Context context = new Context(LOCALE);
+    Context context = new Context(locale);
     context.setVariable("m", view);
     return new Mail(subject, templates.process(template + ".txt", context),
         templates.process(template + ".html", context));
   }
 
-  private OrderView orderView(OrderSummary order, boolean forCustomer) {
+  /** The customer's language; an order from before languages were chosen reads English. */
+  static Locale localeOf(OrderSummary order) {
+    return order.language() == null || order.language().isBlank() ? Locale.ENGLISH
+        : Locale.forLanguageTag(order.language());
+  }
+
+  private OrderView orderView(OrderSummary order, Map<String, ItemDetails.Item> items, Texts t, boolean forCustomer) {
     String currency = order.currency().getCurrencyCode();
-    List<LineView> lines = order.lines().stream().map(l -> lineView(l, currency)).toList();
+    List<LineView> lines = order.lines().stream()
+        .map(l -> lineView(l, forCustomer ? items.get(l.sku()) : null, currency, t)).toList();
     BigDecimal goods = order.lines().stream()
         .map(l -> l.unitPrice().multiply(BigDecimal.valueOf(l.shippableQuantity())))
         .reduce(BigDecimal.ZERO, BigDecimal::add);
     BigDecimal shippingCost = order.quote() == null ? null : order.quote().shippingCost();
     List<ParcelView> parcels = new ArrayList<>();
     for (ShipmentSummary s : order.shipments()) {
-      parcels.add(new ParcelView(s.shipmentNo(), s.trackingNumber(), humanize(s.status())));
+      String tracking = s.trackingNumber();
+      parcels.add(new ParcelView(s.shipmentNo(), tracking, humanize(s.status()),
+          tracking == null ? null : customerSettings.trackingPage(tracking),
+          tracking == null ? null : customerSettings.trackingApi(tracking)));
     }
     boolean anyTracking = parcels.stream().anyMatch(p -> p.trackingNumber() != null);
     String status = order.status().name();
-    return new OrderView(order.orderNumber(), messages.getMessage("status." + status, null, humanize(status), LOCALE),
-        lines, money(goods, currency),
-        shippingCost == null ? text("shipping-not-quoted") : money(shippingCost, currency),
-        money(order.amountDue(), currency), order.hasUnavailableLines(),
-        forCustomer ? deliveryView(order) : new DeliveryView(methodName(order.delivery()), List.of(), null, null,
+    return new OrderView(order.orderNumber(), t.textOr("status." + status, humanize(status)), lines,
+        t.money(goods, currency),
+        shippingCost == null ? t.text("shipping-not-quoted") : t.money(shippingCost, currency),
+        t.money(order.amountDue(), currency), order.hasUnavailableLines(),
+        forCustomer ? deliveryView(order, t) : new DeliveryView(methodName(order.delivery(), t), List.of(), null, null,
             false, null, false, null),
         anyTracking ? parcels : List.of());
   }
 
-  private static LineView lineView(LineSummary l, String currency) {
+  private static LineView lineView(LineSummary l, ItemDetails.Item item, String currency, Texts t) {
     BigDecimal shippable = l.unitPrice().multiply(BigDecimal.valueOf(l.shippableQuantity()));
-    return new LineView(l.quantity(), l.productName(), l.sku(), money(l.unitPrice(), currency),
-        money(shippable, currency), l.unavailableQuantity());
+    boolean known = item != null && item.name() != null;
+    return new LineView(l.quantity(), known ? item.name() : l.productName(), known ? blankToNull(item.variant()) : null,
+        l.sku(), t.money(l.unitPrice(), currency), t.money(shippable, currency), l.unavailableQuantity(),
+        item == null ? List.of() : item.serialNumbers());
   }
 
-  private DeliveryView deliveryView(OrderSummary order) {
+  private DeliveryView deliveryView(OrderSummary order, Texts t) {
     Delivery d = order.delivery();
     var a = order.shippingAddress();
     List<String> address = List.of(order.customer().name(), a.street(), a.postalCode() + " " + a.city(),
-        Locale.of("", a.country()).getDisplayCountry(LOCALE));
+        Locale.of("", a.country()).getDisplayCountry(t.locale));
     String slot = null;
     if (d.slotDate() != null) {
-      slot = d.slotDate() + (d.slotWindow() == null ? "" : ", " + ("ALL_DAY".equals(d.slotWindow())
-          ? text("slot.all-day") : d.slotWindow()));
+      slot = DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(t.locale).format(d.slotDate())
+          + (d.slotWindow() == null ? "" : ", " + ("ALL_DAY".equals(d.slotWindow())
+          ? t.text("slot.all-day") : d.slotWindow()));
     }
-    return new DeliveryView(methodName(d), address, slot, d.pickupPointId(), d.giftWrap(),
+    return new DeliveryView(methodName(d, t), address, slot, d.pickupPointId(), d.giftWrap(),
         Redaction.scrub(blankToNull(d.giftMessage()), order.paymentReference()), d.fragilePackaging(),
         Redaction.scrub(blankToNull(d.instructions()), order.paymentReference()));
   }
 
-  private String methodName(Delivery delivery) {
+  /** The return instructions, for the topics that have a lead-in for them (the confirmation, the delivery). */
+  private ReturnsView returnsView(String topic, String orderNumber, Texts t) {
+    String lead = t.textOr("customer." + topic + ".returns", null);
+    if (lead == null) {
+      return null;
+    }
+    return new ReturnsView(lead, t.text("returns.window", customerSettings.returns().windowDays()),
+        List.of(t.text("returns.step.request", orderNumber, contact), t.text("returns.step.label"),
+            t.text("returns.step.send")));
+  }
+
+  private static String methodName(Delivery delivery, Texts t) {
     DeliveryMethod method = delivery == null || delivery.method() == null ? DeliveryMethod.STANDARD : delivery.method();
-    return text("delivery." + method.name());
+    return t.text("delivery." + method.name());
   }
 
-  /** The audience's words for the topic, or the general ones of the audience. */
-  private String topicText(String kind, String topic, String part, Object... args) {
-    String specific = messages.getMessage(kind + "." + topic + "." + part, args, null, LOCALE);
-    return specific != null ? specific : messages.getMessage(kind + ".default." + part, args, null, LOCALE);
-  }
+  /** The words and number formats of one language. */
+  private final class Texts {
 
-  private boolean has(String kind, String topic, String part) {
-    return messages.getMessage(kind + "." + topic + "." + part, null, null, LOCALE) != null;
-  }
+    final Locale locale;
 
-  private String text(String code, Object... args) {
-    return messages.getMessage(code, args, LOCALE);
-  }
+    Texts(Locale locale) {
+      this.locale = locale;
+    }
 
-  private String displayName(Audience audience) {
-    return text("audience." + audience.code());
-  }
+    /** The audience's words for the topic, or the general ones of the audience. */
+    String topic(String kind, String topic, String part, Object... args) {
+      String specific = messages.getMessage(kind + "." + topic + "." + part, args, null, locale);
+      return specific != null ? specific : messages.getMessage(kind + ".default." + part, args, null, locale);
+    }
 
-  static String money(BigDecimal amount, String currency) {
-    return amount.setScale(2, RoundingMode.HALF_UP).toPlainString() + " " + currency;
+    String text(String code, Object... args) {
+      return messages.getMessage(code, args, locale);
+    }
+
+    String textOr(String code, String otherwise) {
+      return messages.getMessage(code, null, otherwise, locale);
+    }
+
+    /** {@code 1,234.50 EUR} in English, {@code 1.234,50 EUR} in Spanish: the language's digits, the ISO code. */
+    String money(BigDecimal amount, String currency) {
+      NumberFormat format = NumberFormat.getNumberInstance(locale);
+      format.setMinimumFractionDigits(2);
+      format.setMaximumFractionDigits(2);
+      format.setRoundingMode(RoundingMode.HALF_UP);
+      return format.format(amount) + " " + currency;
+    }
   }
 
   /** {@code ORDER_SHIPPED} → {@code Order shipped}. */
@@ -189,11 +255,37 @@ class MailComposer {
     }
   }
 
-  private static TemplateEngine templateEngine() {
+  private static TemplateEngine templateEngine(MessageSource messages) {
     TemplateEngine engine = new TemplateEngine();
     engine.addTemplateResolver(resolver(TemplateMode.HTML, "*.html", 1));
     engine.addTemplateResolver(resolver(TemplateMode.TEXT, "*.txt", 2));
+    engine.setMessageResolver(new BundleMessages(messages));
     return engine;
+  }
+
+  /** The templates' {@code #{key}} texts, from the same bundles as the rest, in the mail's language. */
+  private record BundleMessages(MessageSource messages) implements IMessageResolver {
+
+    @Override
+    public String getName() {
+      return "mail-messages";
+    }
+
+    @Override
+    public Integer getOrder() {
+      return 1;
+    }
+
+    @Override
+    public String resolveMessage(ITemplateContext context, Class<?> origin, String key, Object[] parameters) {
+      return messages.getMessage(key, parameters, null, context.getLocale());
+    }
+
+    @Override
+    public String createAbsentMessageRepresentation(ITemplateContext context, Class<?> origin, String key,
+        Object[] parameters) {
+      throw new IllegalStateException("mail/messages has no text '" + key + "'");
+    }
   }
 
   private static ClassLoaderTemplateResolver resolver(TemplateMode mode, String pattern, int order) {

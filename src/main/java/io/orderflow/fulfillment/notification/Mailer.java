@@ -67,6 +67,7 @@ class Mailer {
   private final MailOutbox outbox;
   private final OrderService orders;
   private final MailComposer composer;
+  private final ItemDetails itemDetails;
   private final JavaMailSender mailSender;
   private final MailSettings settings;
   private final Clock clock;
@@ -74,11 +75,12 @@ class Mailer {
       Thread.ofPlatform().name("mailer").daemon().factory());
   private final AtomicBoolean running = new AtomicBoolean();
 
-  Mailer(MailOutbox outbox, OrderService orders, MailComposer composer, JavaMailSender mailSender,
-      MailSettings settings, Clock clock) {
+  Mailer(MailOutbox outbox, OrderService orders, MailComposer composer, ItemDetails itemDetails,
+      JavaMailSender mailSender, MailSettings settings, Clock clock) {
     this.outbox = outbox;
     this.orders = orders;
     this.composer = composer;
+    this.itemDetails = itemDetails;
     this.mailSender = mailSender;
     this.settings = settings;
     this.clock = clock;
@@ -150,12 +152,14 @@ class Mailer {
       Audience audience = Audience.ofCode(claim.audience());
       order = orders.summary(claim.orderId());
       to = audience == Audience.CUSTOMER ? order.customer().email() : settings.mailboxOf(audience);
-      mail = composer.compose(audience, claim.topic(), claim.summary(), claim.detail(), order);
+      // The customer's lines show size/colour and the serial numbers picked so far, read when the mail is built.
+      mail = composer.compose(audience, claim.topic(), claim.summary(), claim.detail(), order,
+          audience == Audience.CUSTOMER ? itemDetails.of(order) : java.util.Map.of());
     } catch (NotFoundException | IllegalArgumentException e) {
       return giveUp(claim, "cannot build the mail: " + describe(e));
     }
     try {
-      mailSender.send(message(claim, to, mail));
+      mailSender.send(message(claim, to, mail, order));
     } catch (MailException e) {
       return failed(claim, to, e);
     }
@@ -170,7 +174,7 @@ class Mailer {
     return Outcome.SENT;
   }
 
-  private MimeMessage message(Claim claim, String to, Mail mail) {
+  private MimeMessage message(Claim claim, String to, Mail mail, OrderSummary order) {
     MimeMessage message = mailSender.createMimeMessage();
     try {
       MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED,
@@ -179,6 +183,7 @@ class Mailer {
       helper.setTo(to);
       if (Audience.CUSTOMER.code().equals(claim.audience())) {
         helper.setReplyTo(settings.mailboxOf(Audience.CUSTOMER_SERVICE)); // "reply to this e-mail" reaches a person
+        message.setHeader("Content-Language", MailComposer.localeOf(order).toLanguageTag());
       }
       helper.setSubject(mail.subject());
       helper.setText(mail.text(), mail.html());

@@ -99,6 +99,10 @@ class CustomerOrder {
   @Column(name = "marketing_consent", nullable = false)
   private boolean marketingConsent;
 
+  /** The language of the customer's e-mails (ISO 639-1). */
+  @Column(name = "customer_language", nullable = false)
+  private String language = OrderService.DEFAULT_LANGUAGE;
+
   @Column(name = "warehouse_id")
   private String warehouseId;
 
@@ -164,6 +168,17 @@ class CustomerOrder {
   CustomerOrder(String id, String orderNumber, OrderService.Customer customer, OrderService.Address address,
       Currency currency, String paymentMethod, String paymentReference, OrderService.Delivery delivery,
       boolean marketingConsent, Instant now) {
+    this(id, orderNumber, customer, address, currency, paymentMethod, paymentReference, delivery, marketingConsent,
+        OrderService.DEFAULT_LANGUAGE, now);
+  }
+
+  CustomerOrder(String id, String orderNumber, OrderService.Customer customer, OrderService.Address address,
+      Currency currency, String paymentMethod, String paymentReference, OrderService.Delivery delivery,
+      boolean marketingConsent, String language, Instant now) {
+    if (!OrderService.LANGUAGES.contains(language)) {
+      throw new IllegalArgumentException("Unsupported language '" + language + "'; supported: " + OrderService.LANGUAGES);
+    }
+    this.language = language;
     this.id = id;
     this.orderNumber = orderNumber;
     this.status = OrderStatus.PLACED;
@@ -518,6 +533,7 @@ class CustomerOrder {
         fragilePackaging, deliveryInstructions);
   }
   boolean marketingConsent() { return marketingConsent; }
+  String language() { return language; }
   String trackingNumber() { return trackingNumber; }
   String routingReason() { return routingReason; }
   String cancellationReason() { return cancellationReason; }

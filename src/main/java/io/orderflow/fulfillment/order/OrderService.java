@@ -43,8 +43,20 @@ public class OrderService {
     }
   }
 
+  /** The languages the customer's e-mails are written in (ISO 639-1); {@link #DEFAULT_LANGUAGE} unless chosen. */
+  public static final List<String> LANGUAGES = List.of("en", "es", "pl", "bg");
+
+  public static final String DEFAULT_LANGUAGE = "en";
+
+  /** @param language one of {@link #LANGUAGES}, or null for {@link #DEFAULT_LANGUAGE} */
   public record PlaceOrder(Customer customer, Address shippingAddress, List<RequestedLine> lines, String paymentMethod,
-      String paymentReference, Delivery delivery, boolean marketingConsent) {
+      String paymentReference, Delivery delivery, boolean marketingConsent, String language) {
+
+    /** An order in the default language. */
+    public PlaceOrder(Customer customer, Address shippingAddress, List<RequestedLine> lines, String paymentMethod,
+        String paymentReference, Delivery delivery, boolean marketingConsent) {
+      this(customer, shippingAddress, lines, paymentMethod, paymentReference, delivery, marketingConsent, null);
+    }
 
     /** An order placed directly (not from a cart): standard delivery, no marketing consent. */
     public PlaceOrder(Customer customer, Address shippingAddress, List<RequestedLine> lines, String paymentMethod,
@@ -98,7 +110,20 @@ public class OrderService {
       String trackingNumber, String cancellationReason, Long processInstanceKey, Instant placedAt, Instant updatedAt,
       List<LineSummary> lines, Delivery delivery, boolean marketingConsent, String routingReason,
       List<ShipmentSummary> shipments, QuoteSummary quote, String backorderDecision, PaymentStatus paymentStatus,
-      String paymentDetail, Instant acknowledgedAt) {
+      String paymentDetail, Instant acknowledgedAt, String language) {
+
+    /** An order in the default language. */
+    public OrderSummary(String id, String orderNumber, OrderStatus status, Customer customer, Address shippingAddress,
+        Currency currency, BigDecimal totalAmount, String paymentMethod, String paymentReference, String warehouseId,
+        String trackingNumber, String cancellationReason, Long processInstanceKey, Instant placedAt,
+        Instant updatedAt, List<LineSummary> lines, Delivery delivery, boolean marketingConsent, String routingReason,
+        List<ShipmentSummary> shipments, QuoteSummary quote, String backorderDecision, PaymentStatus paymentStatus,
+        String paymentDetail, Instant acknowledgedAt) {
+      this(id, orderNumber, status, customer, shippingAddress, currency, totalAmount, paymentMethod, paymentReference,
+          warehouseId, trackingNumber, cancellationReason, processInstanceKey, placedAt, updatedAt, lines, delivery,
+          marketingConsent, routingReason, shipments, quote, backorderDecision, paymentStatus, paymentDetail,
+          acknowledgedAt, DEFAULT_LANGUAGE);
+    }
 
     public String deliveryCountry() {
       return shippingAddress.country();
@@ -164,13 +189,17 @@ public class OrderService {
     }
     Delivery delivery = command.delivery() == null ? Delivery.standard() : command.delivery();
     problems.addAll(deliveryProblems(delivery));
+    String language = command.language() == null ? DEFAULT_LANGUAGE : command.language();
+    if (!LANGUAGES.contains(language)) {
+      problems.add(new FieldProblem("language", "must be one of " + String.join(", ", LANGUAGES)));
+    }
     if (!problems.isEmpty()) {
       throw new InvalidRequestException(problems);
     }
     Instant now = clock.instant();
     CustomerOrder order = new CustomerOrder(UUID.randomUUID().toString(), newOrderNumber(), command.customer(),
         command.shippingAddress(), currency, command.paymentMethod(), command.paymentReference(),
-        delivery, command.marketingConsent(), now);
+        delivery, command.marketingConsent(), language, now);
     for (RequestedLine line : command.lines()) {
       Product p = products.get(line.sku());
       order.addLine(p.sku(), p.displayName(), line.quantity(), p.price());
@@ -376,6 +405,6 @@ public class OrderService {
             s.weightGrams(), s.shippingCost(), s.transitDays(), s.status().name(), s.trackingNumber(),
             s.handedOverAt(), s.cancellationRequestedAt(), s.cancellationReason(), s.cancelledAt())).toList(),
         new QuoteSummary(o.shippingCost(), o.amountDue(), o.quoteValidUntil(), o.quoteAcceptedAt()),
-        o.backorderDecision(), o.paymentStatus(), o.paymentDetail(), o.acknowledgedAt());
+        o.backorderDecision(), o.paymentStatus(), o.paymentDetail(), o.acknowledgedAt(), o.language());
   }
 }

@@ -87,6 +87,21 @@ final class MailTestData {
     }
   }
 
+  /** The order in the customer's language (en, es, pl, bg). */
+  static OrderSummary inLanguage(OrderSummary o, String language) {
+    return new OrderSummary(o.id(), o.orderNumber(), o.status(), o.customer(), o.shippingAddress(), o.currency(),
+        o.totalAmount(), o.paymentMethod(), o.paymentReference(), o.warehouseId(), o.trackingNumber(),
+        o.cancellationReason(), o.processInstanceKey(), o.placedAt(), o.updatedAt(), o.lines(), o.delivery(),
+        o.marketingConsent(), o.routingReason(), o.shipments(), o.quote(), o.backorderDecision(), o.paymentStatus(),
+        o.paymentDetail(), o.acknowledgedAt(), language);
+  }
+
+  /** What the catalogue says of the order's products (name, size/colour); the shoes picked with a serial number. */
+  static Map<String, ItemDetails.Item> items(String... shoeSerials) {
+    return Map.of("TSHIRT-ORG-M", new ItemDetails.Item("Organic cotton T-shirt", "Size M", List.of()),
+        "SNEAKER-TRAIL-42", new ItemDetails.Item("Trail running shoes", "EU 42", List.of(shoeSerials)));
+  }
+
   static OrderSummary withCustomer(OrderSummary o, String name) {
     return new OrderSummary(o.id(), o.orderNumber(), o.status(), new Customer(name, o.customer().email(), null),
         o.shippingAddress(), o.currency(), o.totalAmount(), o.paymentMethod(), o.paymentReference(), o.warehouseId(),

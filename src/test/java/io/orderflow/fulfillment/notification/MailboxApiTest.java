@@ -83,7 +83,7 @@ class MailboxApiTest {
     // then the acknowledgement lists the products with their sizes, and tells how to return them
     Map<String, Object> mail = awaitMail("leo.mailbox@example.com", "Your order " + orderNumber + " is confirmed");
     assertThat((String) mail.get("body")).contains("Hello Leo Mailbox,",
-        "- 2 x Organic cotton T-shirt (Size L), item TSHIRT-ORG-L, 19.90 EUR each: 39.80 EUR",
+        "- 2 x Organic cotton T-shirt, size/colour: Size L, item TSHIRT-ORG-L, 19.90 EUR each: 39.80 EUR",
         "- 1 x Commuter backpack 20 l, item BACKPACK-20L, 69.00 EUR each: 69.00 EUR",
         "Standard home delivery", "RETURNS").doesNotContain("pm_card_visa");
 

@@ -131,11 +131,12 @@ class MailerTest {
     assertThat(((InternetAddress) customer.getReplyTo()[0]).getAddress()).isEqualTo("customer-service@shop.example");
     String raw = GreenMailUtil.getWholeMessage(customer);
     assertThat(raw).contains("multipart/alternative", "text/plain", "text/html");
+    assertThat(customer.getHeader("Content-Language", null)).isEqualTo("en");
     String text = MailTestData.plainText(customer);
     assertThat(text).contains("Hello Ana García,",
         "- 2 x Organic cotton T-shirt (Size M), item TSHIRT-ORG-M, 19.90 EUR each: 39.80 EUR",
         "- 1 x Trail running shoes (EU 42), item SNEAKER-TRAIL-42, 89.95 EUR each: 89.95 EUR",
-        "Shipping:  4.90 EUR", "Total due: 134.65 EUR", "Express delivery", "Calle Mayor 1", "28013 Madrid",
+        "Shipping: 4.90 EUR", "Total due: 134.65 EUR", "Express delivery", "Calle Mayor 1", "28013 Madrid",
         "RETURNS");
     assertThat(raw).doesNotContain("pm_card_visa");
 
@@ -268,7 +269,7 @@ class MailerTest {
     sender.getJavaMailProperties().put("mail.smtp.connectiontimeout", "5000");
     sender.getJavaMailProperties().put("mail.smtp.timeout", "5000");
     return new Mailer(new MailOutbox(repository, txManager, clock, mailSettings), orders,
-        new MailComposer(mailSettings), sender, mailSettings, clock);
+        new MailComposer(mailSettings, CustomerMailSettings.defaults()), ItemDetails.NONE, sender, mailSettings, clock);
   }
 
   /** An order that was reserved in Madrid, quoted (4.90 shipping), accepted and paid. */

@@ -35,7 +35,8 @@ class CartController {
   record QuantityRequest(@NotNull @Min(0) @Max(100) Integer quantity) {}
 
   record CheckoutRequest(@NotNull @Valid CustomerData customer, @NotNull @Valid AddressData shippingAddress,
-      @NotNull @Valid DeliveryData delivery, @NotNull @Valid PaymentData payment, boolean marketingConsent) {}
+      @NotNull @Valid DeliveryData delivery, @NotNull @Valid PaymentData payment, boolean marketingConsent,
+      String language) {}
 
   private final Carts carts;
   private final OrderViews orderViews;
@@ -78,7 +79,7 @@ class CartController {
   ResponseEntity<OrderView> checkout(@PathVariable String cartId, @Valid @RequestBody CheckoutRequest request) {
     OrderSummary order = carts.checkout(cartId, new Carts.Checkout(request.customer().toCustomer(),
         request.shippingAddress().toAddress(), request.delivery().toDelivery(), request.marketingConsent(),
-        request.payment().method().name(), request.payment().paymentMethodId()));
+        request.payment().method().name(), request.payment().paymentMethodId(), request.language()));
     return ResponseEntity.created(URI.create("/api/orders/" + order.id())).body(orderViews.view(order));
   }
 }

@@ -125,5 +125,5 @@ public final class OrderApi {
       String cancellationReason, Long processInstanceKey, String processStatus, List<StepView> currentSteps,
       List<IncidentView> incidents, Instant placedAt, Instant updatedAt, List<LineView> lines,
       List<ShipmentView> shipments, QuoteView quote, String backorderDecision, PaymentView payment,
-      Instant acknowledgedAt) {}
+      Instant acknowledgedAt, String language) {}
 }

@@ -39,6 +39,6 @@ public class OrderViews {
         new OrderApi.QuoteView(o.quote().shippingCost(), o.quote().amountDue(), o.quote().validUntil(),
             o.quote().acceptedAt()),
         o.backorderDecision(), new OrderApi.PaymentView(o.paymentMethod(), o.paymentStatus().name(), o.paymentDetail()),
-        o.acknowledgedAt());
+        o.acknowledgedAt(), o.language());
   }
 }
