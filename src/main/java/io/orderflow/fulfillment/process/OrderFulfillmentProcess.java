@@ -110,6 +110,8 @@ public final class OrderFulfillmentProcess {
     public static final String CANCELLATION_REASON = "cancellationReason";
     /** Set true on the parcel's scope when it was cancelled; the order is cancelled when every parcel is. */
     public static final String PARCEL_CANCELLED = "parcelCancelled";
+    /** Output of cancelling a parcel: whether other parcels of the order are still coming. */
+    public static final String OTHER_PARCELS_LEFT = "otherParcelsLeft";
     public static final String PACKAGE_TYPE = "packageType";
     public static final String PARCEL_WEIGHT_KG = "parcelWeightKg";
     /** The courier-selection decision's result for a parcel, {carrier, collectionCutoff}; read by book-courier. */

@@ -470,7 +470,7 @@ class OrderFulfillmentProcessTest {
 
     cancelParcel(1, "Found it cheaper");
 
-    cancelParcelSteps(1, false);
+    cancelParcelSteps(1, false, false);
     assertThat(activateAll(USER_TASK_JOB, 0)).as("no warehouse task is left open").isEmpty();
     List<ActivatedJob> undo = new ArrayList<>(activateAll(JobTypes.RELEASE_STOCK, 1));
     undo.addAll(activateAll(REFUND_PAYMENT, 1));
@@ -496,7 +496,7 @@ class OrderFulfillmentProcessTest {
 
     cancelParcel(1, "Wrong size ordered");
 
-    cancelParcelSteps(1, true);
+    cancelParcelSteps(1, true, false);
     assertThat(activateAll(USER_TASK_JOB, 0)).as("the label task was withdrawn").isEmpty();
   }
 
@@ -516,7 +516,7 @@ class OrderFulfillmentProcessTest {
     assertThat(order).isWaitingAtElements("UserTask_PickOrder");
 
     cancelParcel(2, "Only need the first part");
-    cancelParcelSteps(2, false);
+    cancelParcelSteps(2, false, true);
 
     String tracking = fulfilParcel("madrid", 1, "SX1");
     complete(JobTypes.CAPTURE_PAYMENT, Map.of());
@@ -524,7 +524,7 @@ class OrderFulfillmentProcessTest {
     waitForIdle();
 
     assertThat(order).isCompleted().hasPassedElement("EndEvent_OrderDelivered")
-        .hasPassedElement("EndEvent_ParcelCancelled").hasNotPassedElement("ServiceTask_RefundPayment")
+        .hasPassedElement("EndEvent_ParcelCancelledTold").hasNotPassedElement("ServiceTask_RefundPayment")
         .hasNotPassedElement("EndEvent_OrderCancelled")
         .hasVariableWithValue("parcelOutcomes", List.of(
             Map.of("shipmentNo", 1, "trackingNumber", "SX1", "cancelled", false),
@@ -668,7 +668,7 @@ class OrderFulfillmentProcessTest {
   }
 
   /** The parcel's cancellation path: (courier booking cancelled), goods back, stock released, off the bill, recorded. */
-  private void cancelParcelSteps(int shipmentNo, boolean booked) throws Exception {
+  private void cancelParcelSteps(int shipmentNo, boolean booked, boolean othersLeft) throws Exception {
     ActivatedJob cancelBooking = activate(JobTypes.CANCEL_COURIER_BOOKING);
     assertThat(cancelBooking.getVariablesAsMap()).containsEntry("shipmentNo", shipmentNo)
         .containsEntry("trackingNumber", booked ? "SX9" : null);
@@ -678,7 +678,12 @@ class OrderFulfillmentProcessTest {
       assertThat(job.getVariablesAsMap()).containsEntry("orderId", ORDER_ID).containsEntry("shipmentNo", shipmentNo);
       client.newCompleteCommand(job.getKey()).send().join();
     }
-    complete(JobTypes.CANCEL_PARCEL, Map.of("parcelCancelled", true));
+    complete(JobTypes.CANCEL_PARCEL, Map.of("parcelCancelled", true, "otherParcelsLeft", othersLeft));
+    if (othersLeft) {
+      ActivatedJob told = activate(JobTypes.NOTIFY_CUSTOMER);
+      assertThat(told.getCustomHeaders()).containsEntry("topic", "PARCEL_CANCELLED");
+      client.newCompleteCommand(told.getKey()).send().join();
+    }
   }
 
   private void completeCancellation(String expectedReason) throws Exception {

@@ -8,7 +8,10 @@ import io.orderflow.fulfillment.process.OrderFulfillmentProcess.Variables;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** Records a parcel as cancelled on the order once its effects are undone; the parcel's scope learns it too. */
+/**
+ * Records a parcel as cancelled on the order once its effects are undone; the parcel's scope learns it, and whether
+ * other parcels of the order are still coming (then the customer is told about this one).
+ */
 @Component
 public class CancelParcelWorker {
 
@@ -20,7 +23,7 @@ public class CancelParcelWorker {
 
   @JobWorker(type = JobTypes.CANCEL_PARCEL)
   public Map<String, Object> cancelParcel(@Variable String orderId, @Variable int shipmentNo) {
-    orders.shipmentCancelled(orderId, shipmentNo);
-    return Map.of(Variables.PARCEL_CANCELLED, true);
+    boolean noneLeft = orders.shipmentCancelled(orderId, shipmentNo);
+    return Map.of(Variables.PARCEL_CANCELLED, true, Variables.OTHER_PARCELS_LEFT, !noneLeft);
   }
 }
