@@ -14,12 +14,23 @@ alter table order_shipment add column cancelled_at timestamp(6) null;
 alter table customer_order add column cancellation_requested_at timestamp(6) null;
 alter table customer_order add column cancellation_requested_by varchar(100);
 
--- A courier booking can be withdrawn until the courier has collected the parcel.
+-- A courier booking can be withdrawn until the courier has collected the parcel. An undeliverable or damaged parcel
+-- can be sent back: the courier is asked to return it and reports it RETURNED at the warehouse.
 alter table shipment drop constraint ck_shipment_status;
 alter table shipment add column cancelled_at timestamp(6) null;
+alter table shipment add column return_requested_at timestamp(6) null;
 alter table shipment add constraint ck_shipment_status
   check (status in ('BOOKED', 'COLLECTED', 'IN_TRANSIT', 'OUT_FOR_DELIVERY', 'DELIVERY_FAILED', 'DAMAGED',
-                    'DELIVERED', 'CANCELLED'));
+                    'DELIVERED', 'CANCELLED', 'RETURNED'));
+alter table tracking_event drop constraint ck_tracking_event_type;
+alter table tracking_event add constraint ck_tracking_event_type
+  check (event_type in ('COLLECTED', 'IN_TRANSIT', 'OUT_FOR_DELIVERY', 'DELIVERED', 'DELIVERY_FAILED', 'DAMAGED',
+                        'RETURNED'));
+
+-- Goods of a returned parcel that are on sale again enter the stock ledger as RETURNED.
+alter table stock_movement drop constraint ck_movement_type;
+alter table stock_movement add constraint ck_movement_type
+  check (movement_type in ('RESERVED', 'RELEASED', 'ISSUED', 'RETURNED'));
 
 -- The scans of a cancelled pick: the goods went back to their bins, their serial numbers may be picked again, and
 -- what was scanned is still on record.

@@ -204,6 +204,33 @@ public class Inventory {
     return released;
   }
 
+  /**
+   * The goods issued from this warehouse for the order came back (a parcel returned to sender): resellable goods are on
+   * hand again (a RETURNED movement), damaged ones are not. A second call finds nothing left to receive.
+   *
+   * @return how many lines came back
+   */
+  @Transactional
+  public int receiveReturned(String orderId, String warehouseId, boolean resellable) {
+    int received = 0;
+    for (StockReservation r : reservations.findByOrderIdOrderById(orderId)) {
+      if (r.warehouseId().equals(warehouseId) && reservations.returnIfIssued(r.id(), clock.instant()) == 1) {
+        if (resellable) {
+          if (stock.receive(r.sku(), r.warehouseId(), r.quantity()) != 1) {
+            throw new IllegalStateException("No stock row " + r.sku() + " in " + r.warehouseId());
+          }
+          record(StockMovement.Type.RETURNED, r.sku(), r.warehouseId(), r.quantity(), orderId);
+        }
+        received++;
+      }
+    }
+    if (received > 0) {
+      log.info("{} returned line(s) of order {} received in {}: {}", received, orderId, warehouseId,
+          resellable ? "back on hand" : "damaged, not restocked");
+    }
+    return received;
+  }
+
   /** The goods reserved in this warehouse leave with the courier: on-hand and reserved go down once. */
   @Transactional
   public int issueForShipment(String orderId, String warehouseId) {

@@ -15,7 +15,8 @@ import java.time.Instant;
 @Table(name = "stock_movement")
 class StockMovement {
 
-  enum Type { RESERVED, RELEASED, ISSUED }
+  /** RETURNED: goods that came back (a parcel returned to sender) and are on hand again. */
+  enum Type { RESERVED, RELEASED, ISSUED, RETURNED }
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

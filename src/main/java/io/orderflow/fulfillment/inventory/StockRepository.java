@@ -25,6 +25,11 @@ interface StockRepository extends JpaRepository<Stock, Stock.Key> {
       + "where s.sku = :sku and s.warehouseId = :warehouseId and s.reserved >= :quantity")
   int unreserve(@Param("sku") String sku, @Param("warehouseId") String warehouseId, @Param("quantity") int quantity);
 
+  /** Units come back into the building and are on sale again. */
+  @Modifying(flushAutomatically = true, clearAutomatically = true)
+  @Query("update Stock s set s.onHand = s.onHand + :quantity where s.sku = :sku and s.warehouseId = :warehouseId")
+  int receive(@Param("sku") String sku, @Param("warehouseId") String warehouseId, @Param("quantity") int quantity);
+
   /** Reserved units leave the building: both on-hand and reserved go down. */
   @Modifying(flushAutomatically = true, clearAutomatically = true)
   @Query("update Stock s set s.reserved = s.reserved - :quantity, s.onHand = s.onHand - :quantity "

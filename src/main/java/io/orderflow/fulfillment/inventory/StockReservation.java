@@ -14,7 +14,8 @@ import java.time.Instant;
 @Table(name = "stock_reservation")
 class StockReservation {
 
-  enum Status { ACTIVE, RELEASED, ISSUED }
+  /** ISSUED goods that came back are RETURNED (whether they went back on sale is in the stock ledger). */
+  enum Status { ACTIVE, RELEASED, ISSUED, RETURNED }
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -478,6 +478,23 @@ class CustomerOrder {
     return activeShipments().findAny().isEmpty();
   }
 
+  /**
+   * A shipped parcel came back to us undelivered (returned to sender). The shipped order is delivered once every
+   * parcel still on its way is.
+   */
+  void shipmentReturned(int shipmentNo, Instant now) {
+    OrderShipment shipment = shipment(shipmentNo);
+    if (shipment.status() == OrderShipment.Status.RETURNED) {
+      return;
+    }
+    if (shipment.status() != OrderShipment.Status.SHIPPED) {
+      throw new IllegalOrderStateException(orderNumber, status, "sent back: parcel " + shipmentNo + " is "
+          + shipment.status() + ", not on its way");
+    }
+    shipment.returned();
+    this.updatedAt = now;
+  }
+
   private java.util.stream.Stream<OrderShipment> activeShipments() {
     return shipments.stream().filter(OrderShipment::active);
   }
@@ -491,8 +508,12 @@ class CustomerOrder {
     if (status == OrderStatus.CANCELLED) {
       return;
     }
-    require(Set.of(OrderStatus.PLACED, OrderStatus.STOCK_RESERVED, OrderStatus.QUOTED, OrderStatus.QUOTE_ACCEPTED,
-        OrderStatus.PAYMENT_AUTHORIZED), "cancelled");
+    boolean nothingReachedTheCustomer = status == OrderStatus.SHIPPED && activeShipments().findAny().isEmpty()
+        && shipments.stream().noneMatch(s -> s.status() == OrderShipment.Status.DELIVERED);
+    if (!nothingReachedTheCustomer) {
+      require(Set.of(OrderStatus.PLACED, OrderStatus.STOCK_RESERVED, OrderStatus.QUOTED, OrderStatus.QUOTE_ACCEPTED,
+          OrderStatus.PAYMENT_AUTHORIZED), "cancelled");
+    }
     if (reason != null && !reason.isBlank()) {
       this.cancellationReason = truncate(reason, 500);
     } else if (this.cancellationReason == null) {

@@ -338,6 +338,11 @@ public class OrderService {
     return new CancellationPlan(order.id(), order.orderNumber(), parcels.isEmpty(), parcels, why);
   }
 
+  /** A shipped parcel came back undelivered (returned to sender). */
+  public void shipmentReturned(String orderId, int shipmentNo) {
+    load(orderId).shipmentReturned(shipmentNo, clock.instant());
+  }
+
   /** One parcel cancelled and undone; true when none of the order's parcels is left. */
   public boolean shipmentCancelled(String orderId, int shipmentNo) {
     return load(orderId).shipmentCancelled(shipmentNo, clock.instant());

@@ -23,7 +23,7 @@ class OrderShipment {
    * PLANNED by the routing; BOOKED with the courier (tracking number known); SHIPPED once handed over at the dock;
    * DELIVERED; or CANCELLED before hand-over.
    */
-  enum Status { PLANNED, BOOKED, SHIPPED, DELIVERED, CANCELLED }
+  enum Status { PLANNED, BOOKED, SHIPPED, DELIVERED, CANCELLED, RETURNED }
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -112,7 +112,7 @@ class OrderShipment {
   }
 
   void delivered() {
-    if (status != Status.CANCELLED) {
+    if (status != Status.CANCELLED && status != Status.RETURNED) {
       this.status = Status.DELIVERED;
     }
   }
@@ -135,8 +135,15 @@ class OrderShipment {
     return handedOverAt == null && (status == Status.PLANNED || status == Status.BOOKED);
   }
 
+  /** Still on its way to the customer or there: neither cancelled nor returned to us. */
   boolean active() {
-    return status != Status.CANCELLED;
+    return status != Status.CANCELLED && status != Status.RETURNED;
+  }
+
+  void returned() {
+    if (status == Status.SHIPPED) {
+      this.status = Status.RETURNED;
+    }
   }
 
   int shipmentNo() { return shipmentNo; }

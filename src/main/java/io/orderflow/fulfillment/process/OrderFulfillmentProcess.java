@@ -28,6 +28,10 @@ public final class OrderFulfillmentProcess {
     public static final String RELEASE_PARCEL_STOCK = "release-parcel-stock";
     /** The cancelled parcel is recorded on the order; output parcelCancelled = true. */
     public static final String CANCEL_PARCEL = "cancel-parcel";
+    /** Customer service decided the undeliverable or damaged parcel comes back: the courier is asked to return it. */
+    public static final String RETURN_PARCEL_TO_SENDER = "return-parcel-to-sender";
+    /** The returned parcel was received: resellable goods go back on hand; output parcelReturned = true. */
+    public static final String RESTOCK_RETURNED_PARCEL = "restock-returned-parcel";
     public static final String CAPTURE_PAYMENT = "capture-payment";
     public static final String MARK_ORDER_DELIVERED = "mark-order-delivered";
     public static final String RELEASE_STOCK = "release-stock";
@@ -68,6 +72,8 @@ public final class OrderFulfillmentProcess {
      * {@link #parcelKey}); variable cancellationReason.
      */
     public static final String PARCEL_CANCELLATION = "parcel-cancellation";
+    /** The courier brought a parcel back to its warehouse; correlation key = tracking number. */
+    public static final String PARCEL_RETURNED = "parcel-returned";
 
     /** The correlation key of one parcel of an order, as the parcel's subprocess computes it. */
     public static String parcelKey(String orderId, int shipmentNo) {
@@ -112,6 +118,10 @@ public final class OrderFulfillmentProcess {
     public static final String PARCEL_CANCELLED = "parcelCancelled";
     /** Output of cancelling a parcel: whether other parcels of the order are still coming. */
     public static final String OTHER_PARCELS_LEFT = "otherParcelsLeft";
+    /** Set true on the parcel's scope when it came back to the warehouse and was taken off the bill. */
+    public static final String PARCEL_RETURNED = "parcelReturned";
+    /** The receiving form's verdict on a returned parcel: RESELLABLE or DAMAGED. */
+    public static final String RETURNED_CONDITION = "returnedCondition";
     public static final String PACKAGE_TYPE = "packageType";
     public static final String PARCEL_WEIGHT_KG = "parcelWeightKg";
     /** The courier-selection decision's result for a parcel, {carrier, collectionCutoff}; read by book-courier. */
@@ -129,6 +139,7 @@ public final class OrderFulfillmentProcess {
     public static final String PACK_ORDER = "UserTask_PackOrder";
     public static final String LABEL_PARCEL = "UserTask_LabelParcel";
     public static final String HAND_OVER_PARCEL = "UserTask_HandOverParcel";
+    public static final String RECEIVE_RETURNED_PARCEL = "UserTask_ReceiveReturnedParcel";
     public static final String ARRANGE_REDELIVERY = "UserTask_ArrangeRedelivery";
     public static final String CHECK_DAMAGED_PARCEL = "UserTask_CheckDamagedParcel";
     public static final String PARCEL_DELIVERED = "IntermediateCatchEvent_ParcelDelivered";

@@ -30,4 +30,11 @@ public interface CourierGateway {
    * @throws CourierUnavailableException when the carrier cannot answer now
    */
   void cancel(String shipmentReference, String trackingNumber);
+
+  /**
+   * Asks the carrier to bring the parcel back to the warehouse it left; it then reports RETURNED.
+   *
+   * @throws CourierUnavailableException when the carrier cannot answer now
+   */
+  void returnToSender(String shipmentReference, String trackingNumber);
 }

@@ -22,7 +22,7 @@ class Shipment {
    */
   enum Status {
     BOOKED(0), COLLECTED(1), IN_TRANSIT(2), OUT_FOR_DELIVERY(3), DELIVERY_FAILED(3), DAMAGED(4), DELIVERED(5),
-    CANCELLED(-1);
+    CANCELLED(-1), RETURNED(6);
 
     private final int stage;
 
@@ -38,6 +38,7 @@ class Shipment {
         case DELIVERY_FAILED -> DELIVERY_FAILED;
         case DAMAGED -> DAMAGED;
         case DELIVERED -> DELIVERED;
+        case RETURNED -> RETURNED;
       };
     }
   }
@@ -79,6 +80,9 @@ class Shipment {
 
   @Column(name = "cancelled_at")
   private Instant cancelledAt;
+
+  @Column(name = "return_requested_at")
+  private Instant returnRequestedAt;
 
   @Column(name = "status_since")
   private Instant statusSince;
@@ -128,7 +132,7 @@ class Shipment {
       etaReportedAt = occurredAt;
     }
     Status reported = Status.reportedBy(type);
-    if (status == Status.DELIVERED || status == Status.CANCELLED) {
+    if (status == Status.DELIVERED || status == Status.CANCELLED || status == Status.RETURNED) {
       return false;
     }
     boolean forward = reported.stage > status.stage
@@ -163,6 +167,13 @@ class Shipment {
     statusSince = now;
     cancelledAt = now;
     return true;
+  }
+
+  /** The courier was asked to bring the parcel back (the first request counts). */
+  void returnRequested(Instant now) {
+    if (returnRequestedAt == null) {
+      returnRequestedAt = now;
+    }
   }
 
   String orderId() { return orderId; }

@@ -56,7 +56,7 @@ public class Shipping {
     }
   }
 
-  public enum TrackingEventType { COLLECTED, IN_TRANSIT, OUT_FOR_DELIVERY, DELIVERED, DELIVERY_FAILED, DAMAGED }
+  public enum TrackingEventType { COLLECTED, IN_TRANSIT, OUT_FOR_DELIVERY, DELIVERED, DELIVERY_FAILED, DAMAGED, RETURNED }
 
   /** The courier chosen for a parcel (the courier-selection decision): carrier and collection cut-off, e.g. 12:00. */
   public record CourierChoice(String carrier, String collectionCutoff) {
@@ -195,6 +195,37 @@ public class Shipping {
     return Boolean.TRUE.equals(cancelled);
   }
 
+  /**
+   * Asks the courier to bring an undeliverable or damaged parcel back to the warehouse it left (customer service's
+   * decision). A repeated call asks again, which the courier treats as the same request.
+   */
+  public void returnToSender(String orderId, int shipmentNo) {
+    Shipment shipment = shipments.findByOrderIdAndShipmentNo(orderId, shipmentNo).orElseThrow(() ->
+        new ConflictException("Parcel " + shipmentNo + " of order " + orderId + " was never booked"));
+    if (shipment.status() == Shipment.Status.DELIVERED) {
+      throw new ConflictException("Parcel " + shipment.trackingNumber() + " was delivered; it is returned by the customer, not the courier");
+    }
+    courier.returnToSender(orderId + "/" + shipmentNo, shipment.trackingNumber());
+    tx.executeWithoutResult(status -> shipments.findByOrderIdAndShipmentNo(orderId, shipmentNo).orElseThrow()
+        .returnRequested(clock.instant()));
+    log.info("Courier asked to return parcel {} of order {} ({})", shipmentNo, orderId, shipment.trackingNumber());
+  }
+
+  /**
+   * The returned parcel was received and checked at its warehouse: resellable goods go back on hand, damaged ones are
+   * not put on sale again; the parcel counts as returned on the order. A repeat changes nothing.
+   */
+  public void receiveReturned(String orderId, int shipmentNo, boolean resellable) {
+    Shipment shipment = shipments.findByOrderIdAndShipmentNo(orderId, shipmentNo).orElseThrow(() ->
+        new ConflictException("Parcel " + shipmentNo + " of order " + orderId + " was never booked"));
+    tx.executeWithoutResult(status -> {
+      inventory.receiveReturned(orderId, shipment.warehouseId(), resellable);
+      orders.shipmentReturned(orderId, shipmentNo);
+    });
+    log.info("Returned parcel {} of order {} received at {}: {}", shipmentNo, orderId, shipment.warehouseId(),
+        resellable ? "back in stock" : "damaged, not restocked");
+  }
+
   /** The courier booking of one parcel of the order; empty while the parcel is not booked. */
   public Optional<BookedParcel> booking(String orderId, int shipmentNo) {
     return shipments.findByOrderIdAndShipmentNo(orderId, shipmentNo).map(s -> new BookedParcel(s.carrier(),
@@ -248,8 +279,9 @@ public class Shipping {
    * is delivered already (a late report; the parcel's fulfilment no longer waits for it).
    */
   private static boolean mustTell(TrackingEventType type, Shipment shipment) {
-    return (type == TrackingEventType.DELIVERY_FAILED || type == TrackingEventType.DAMAGED)
-        && shipment.status() != Shipment.Status.DELIVERED;
+    return type == TrackingEventType.RETURNED && shipment.status() == Shipment.Status.RETURNED
+        || (type == TrackingEventType.DELIVERY_FAILED || type == TrackingEventType.DAMAGED)
+        && shipment.status() != Shipment.Status.DELIVERED && shipment.status() != Shipment.Status.RETURNED;
   }
 
   // Each parcel's fulfilment waits for its own events: the correlation key is the tracking number.
@@ -258,6 +290,11 @@ public class Shipping {
       messages.publish(OrderFulfillmentProcess.Messages.PARCEL_DELIVERED, e.trackingNumber(),
           "parcel-delivered-" + e.trackingNumber(), DELIVERY_MESSAGE_TTL,
           Map.of("deliveredAt", e.occurredAt().toString()));
+      return;
+    }
+    if (e.type() == TrackingEventType.RETURNED) {
+      messages.publish(OrderFulfillmentProcess.Messages.PARCEL_RETURNED, e.trackingNumber(),
+          "parcel-returned-" + e.trackingNumber(), DELIVERY_MESSAGE_TTL, Map.of("returnedAt", e.occurredAt().toString()));
       return;
     }
     String name = e.type() == TrackingEventType.DAMAGED ? OrderFulfillmentProcess.Messages.PARCEL_DAMAGED

@@ -23,6 +23,7 @@ class SimulatedCourier implements CourierGateway {
   private final Map<String, Booking> bookings = new ConcurrentHashMap<>();
   private final Set<String> issued = ConcurrentHashMap.newKeySet();
   private final Set<String> cancelled = ConcurrentHashMap.newKeySet();
+  private final Set<String> returning = ConcurrentHashMap.newKeySet();
 
   SimulatedCourier(@Value("${fulfillment.courier.carrier-name:Simulated Express}") String carrierName) {
     this.carrierName = carrierName;
@@ -45,6 +46,15 @@ class SimulatedCourier implements CourierGateway {
       throw new IllegalArgumentException("Booking " + shipmentReference + " has another tracking number");
     }
     cancelled.add(shipmentReference);
+  }
+
+  @Override
+  public void returnToSender(String shipmentReference, String trackingNumber) {
+    returning.add(shipmentReference);
+  }
+
+  boolean returning(String shipmentReference) {
+    return returning.contains(shipmentReference);
   }
 
   boolean cancelled(String shipmentReference) {

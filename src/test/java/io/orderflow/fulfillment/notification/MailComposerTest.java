@@ -217,7 +217,7 @@ class MailComposerTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"ORDER_ACKNOWLEDGED", "ITEMS_UNAVAILABLE", "QUOTE_EXPIRED", "ORDER_CANCELLED",
-      "PARCEL_CANCELLED", "QUESTION_ANSWERED", "PAYMENT_INSTRUCTIONS", "CARD_UPDATE_REQUIRED", "TRANSFER_REMINDER", "INVOICE_ISSUED",
+      "PARCEL_CANCELLED", "PARCEL_RETURNED", "QUESTION_ANSWERED", "PAYMENT_INSTRUCTIONS", "CARD_UPDATE_REQUIRED", "TRANSFER_REMINDER", "INVOICE_ISSUED",
       "INVOICE_REMINDER", "PAYMENT_RECEIVED", "ORDER_SHIPPED", "DELIVERED", "SOMETHING_NEW"})
   @DisplayName("Every customer topic, and one nobody has written words for yet, gets a subject and plain sentences")
   void everyCustomerTopic(String topic) {
@@ -234,7 +234,7 @@ class MailComposerTest {
   @DisplayName("Every customer topic reads without placeholders in every language")
   void everyTopicInEveryLanguage(String language) {
     for (String topic : List.of("ORDER_ACKNOWLEDGED", "ITEMS_UNAVAILABLE", "QUOTE_EXPIRED", "ORDER_CANCELLED",
-        "PARCEL_CANCELLED", "QUESTION_ANSWERED", "PAYMENT_INSTRUCTIONS", "CARD_UPDATE_REQUIRED", "TRANSFER_REMINDER", "INVOICE_ISSUED",
+        "PARCEL_CANCELLED", "PARCEL_RETURNED", "QUESTION_ANSWERED", "PAYMENT_INSTRUCTIONS", "CARD_UPDATE_REQUIRED", "TRANSFER_REMINDER", "INVOICE_ISSUED",
         "INVOICE_REMINDER", "PAYMENT_RECEIVED", "ORDER_SHIPPED", "ORDER_DELIVERED", "SOMETHING_NEW")) {
       Mail mail = composer.compose(Audience.CUSTOMER, topic, "summary", "A detail",
           MailTestData.inLanguage(MailTestData.order(OrderStatus.SHIPPED, TOKEN, null), language),

@@ -64,6 +64,7 @@ class OrderFulfillmentProcessTest {
         .addResourceFile("forms/hand-over-parcel.form")
         .addResourceFile("forms/arrange-redelivery.form")
         .addResourceFile("forms/check-damaged-parcel.form")
+        .addResourceFile("forms/receive-returned-parcel.form")
         .addResourceFile("forms/follow-up-failed-payment.form")
         .addResourceFile("forms/answer-customer-question.form")
         .addProcessModel(standIn(PaymentProcess.PROCESS_ID, STAND_IN_PAYMENT), "payment.bpmn")
@@ -380,7 +381,8 @@ class OrderFulfillmentProcessTest {
     assertThat(arrange.getElementId()).isEqualTo(OrderFulfillmentProcess.Elements.ARRANGE_REDELIVERY);
     assertThat(arrange.getCustomHeaders()).containsEntry(CANDIDATE_GROUPS, "[\"customer-service\"]");
     assertThat(arrange.getVariablesAsMap()).containsEntry("courierReason", "Nobody at home");
-    client.newCompleteCommand(arrange.getKey()).variables(Map.of("redeliveryNote", "Tomorrow 18:00-20:00")).send().join();
+    client.newCompleteCommand(arrange.getKey())
+        .variables(Map.of("redeliveryNote", "Tomorrow 18:00-20:00", "parcelResolution", "REDELIVER")).send().join();
     waitForIdle();
     assertThat(order).isWaitingAtElements("Gateway_CourierReports");
 
@@ -402,7 +404,7 @@ class OrderFulfillmentProcessTest {
     ActivatedJob check = activate(USER_TASK_JOB);
     assertThat(check.getElementId()).isEqualTo(OrderFulfillmentProcess.Elements.CHECK_DAMAGED_PARCEL);
     assertThat(check.getCustomHeaders()).containsEntry(CANDIDATE_GROUPS, "[\"customer-service\"]");
-    client.newCompleteCommand(check.getKey()).variables(Map.of("damageNote", "Customer accepts, contents fine"))
+    client.newCompleteCommand(check.getKey()).variables(Map.of("damageNote", "Customer accepts, contents fine", "parcelResolution", "REDELIVER"))
         .send().join();
     deliverAndSettle("SX6");
     waitForIdle();
@@ -410,6 +412,48 @@ class OrderFulfillmentProcessTest {
         .hasPassedElement("EndEvent_OrderDelivered");
   }
 
+
+  @Test
+  @DisplayName("a damaged parcel customer service has returned: the courier brings it back, the warehouse checks it, it is taken off the bill and the customer told; with nothing delivered the order is cancelled and undone")
+  void damagedParcelReturnedToSender() throws Exception {
+    ProcessInstanceEvent order = paidOrder("CARD", "STANDARD", parcel(1, "sofia", "4.0", "2.0"), "AUTHORIZED");
+    fulfilParcel("sofia", 1, "SX7");
+    complete(JobTypes.CAPTURE_PAYMENT, Map.of());
+    client.newPublishMessageCommand().messageName(Messages.PARCEL_DAMAGED).correlationKey("SX7")
+        .variables(Map.of("courierReason", "Wet box", "courierLocation", "Sofia hub"))
+        .timeToLive(Duration.ofMinutes(5)).send().join();
+    complete(USER_TASK_JOB, Map.of("damageNote", "Customer refuses it", "parcelResolution", "RETURN_TO_SENDER"));
+
+    ActivatedJob sendBack = activate(JobTypes.RETURN_PARCEL_TO_SENDER);
+    assertThat(sendBack.getVariablesAsMap()).containsEntry("shipmentNo", 1).containsEntry("trackingNumber", "SX7");
+    client.newCompleteCommand(sendBack.getKey()).send().join();
+    waitForIdle();
+    assertThat(order).isWaitingAtElements("IntermediateCatchEvent_ParcelReturned");
+    client.newPublishMessageCommand().messageName(Messages.PARCEL_RETURNED).correlationKey("SX7")
+        .timeToLive(Duration.ofMinutes(5)).send().join();
+    ActivatedJob receive = activate(USER_TASK_JOB);
+    assertThat(receive.getElementId()).isEqualTo(OrderFulfillmentProcess.Elements.RECEIVE_RETURNED_PARCEL);
+    assertThat(receive.getCustomHeaders()).containsEntry(CANDIDATE_GROUPS, "[\"warehouse-sofia\"]");
+    client.newCompleteCommand(receive.getKey()).variables(Map.of("returnedCondition", "DAMAGED")).send().join();
+    ActivatedJob restock = activate(JobTypes.RESTOCK_RETURNED_PARCEL);
+    assertThat(restock.getVariablesAsMap()).containsEntry("returnedCondition", "DAMAGED");
+    client.newCompleteCommand(restock.getKey()).variables(Map.of("parcelReturned", true)).send().join();
+    complete(REFUND_SHIPMENT, Map.of());
+    ActivatedJob told = activate(JobTypes.NOTIFY_CUSTOMER);
+    assertThat(told.getCustomHeaders()).containsEntry("topic", "PARCEL_RETURNED");
+    client.newCompleteCommand(told.getKey()).send().join();
+
+    List<ActivatedJob> undo = new ArrayList<>(activateAll(JobTypes.RELEASE_STOCK, 1));
+    undo.addAll(activateAll(REFUND_PAYMENT, 1));
+    completeAll(undo);
+    complete(JobTypes.RELEASE_STOCK, Map.of());
+    complete(JobTypes.CANCEL_ORDER, Map.of());
+    complete(JobTypes.NOTIFY_CUSTOMER, Map.of());
+    waitForIdle();
+
+    assertThat(order).isCompleted().hasPassedElement("EndEvent_ParcelReturned")
+        .hasPassedElement("EndEvent_OrderCancelled").hasNotPassedElement("ServiceTask_MarkOrderDelivered");
+  }
 
   // --- cancellation ------------------------------------------------------------------------------------------
 
