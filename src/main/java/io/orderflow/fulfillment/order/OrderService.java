@@ -68,7 +68,14 @@ public class OrderService {
   public record ShipmentQuote(BigDecimal cost, int transitDays) {}
 
   public record ShipmentSummary(int shipmentNo, String warehouseId, BigDecimal distanceKm, int weightGrams,
-      BigDecimal shippingCost, Integer transitDays, String status, String trackingNumber) {}
+      BigDecimal shippingCost, Integer transitDays, String status, String trackingNumber, String invoiceNumber) {
+
+    /** A parcel without a VAT invoice yet. */
+    public ShipmentSummary(int shipmentNo, String warehouseId, BigDecimal distanceKm, int weightGrams,
+        BigDecimal shippingCost, Integer transitDays, String status, String trackingNumber) {
+      this(shipmentNo, warehouseId, distanceKm, weightGrams, shippingCost, transitDays, status, trackingNumber, null);
+    }
+  }
 
   /** The quote as the customer sees it. */
   public record QuoteSummary(BigDecimal shippingCost, BigDecimal amountDue, Instant validUntil, Instant acceptedAt) {}
@@ -265,6 +272,11 @@ public class OrderService {
     return load(orderId).shipmentDelivered(shipmentNo, clock.instant());
   }
 
+  /** The parcel's VAT invoice was issued: its number is shown with the parcel. */
+  public void shipmentInvoiced(String orderId, int shipmentNo, String invoiceNumber) {
+    load(orderId).shipmentInvoiced(shipmentNo, invoiceNumber, clock.instant());
+  }
+
   public void delivered(String orderId) {
     load(orderId).delivered(clock.instant());
   }
@@ -319,7 +331,8 @@ public class OrderService {
             l.unitPrice(), l.lineTotal(), l.unavailableQuantity())).toList(), o.delivery(), o.marketingConsent(),
         o.routingReason(),
         o.shipments().stream().map(s -> new ShipmentSummary(s.shipmentNo(), s.warehouseId(), s.distanceKm(),
-            s.weightGrams(), s.shippingCost(), s.transitDays(), s.status().name(), s.trackingNumber())).toList(),
+            s.weightGrams(), s.shippingCost(), s.transitDays(), s.status().name(), s.trackingNumber(),
+            s.invoiceNumber())).toList(),
         new QuoteSummary(o.shippingCost(), o.amountDue(), o.quoteValidUntil(), o.quoteAcceptedAt()),
         o.backorderDecision(), o.paymentStatus(), o.paymentDetail(), o.acknowledgedAt());
   }

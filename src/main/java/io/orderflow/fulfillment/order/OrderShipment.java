@@ -53,6 +53,10 @@ class OrderShipment {
   @Column(name = "tracking_number")
   private String trackingNumber;
 
+  /** The VAT invoice of this parcel, once it is issued. */
+  @Column(name = "invoice_number")
+  private String invoiceNumber;
+
   protected OrderShipment() {}
 
   OrderShipment(CustomerOrder order, int shipmentNo, String warehouseId, BigDecimal distanceKm, int weightGrams) {
@@ -76,6 +80,14 @@ class OrderShipment {
     }
   }
 
+  /** The parcel's VAT invoice was issued; its number is kept once (a repeated call with the same number is a no-op). */
+  void invoiced(String invoiceNumber) {
+    if (this.invoiceNumber != null && !this.invoiceNumber.equals(invoiceNumber)) {
+      throw new IllegalStateException("Shipment " + shipmentNo + " already has invoice " + this.invoiceNumber);
+    }
+    this.invoiceNumber = invoiceNumber;
+  }
+
   void delivered() {
     this.status = Status.DELIVERED;
   }
@@ -88,4 +100,5 @@ class OrderShipment {
   Integer transitDays() { return transitDays; }
   Status status() { return status; }
   String trackingNumber() { return trackingNumber; }
+  String invoiceNumber() { return invoiceNumber; }
 }
