@@ -43,7 +43,8 @@ class BankStatementsTest {
   private final InvoiceRepository invoices = mock(InvoiceRepository.class);
   private final OrderService orders = mock(OrderService.class);
   private final ProcessMessages messages = mock(ProcessMessages.class);
-  private final PaymentLedger ledger = new PaymentLedger(payments, orders, PaymentFixtures.transactions(), CLOCK);
+  private final PaymentLedger ledger = new PaymentLedger(payments, orders, PaymentFixtures.movements(),
+      PaymentFixtures.transactions(), CLOCK);
   private final BankStatements statements = new BankStatements(entries, payments, invoices, ledger, messages,
       PaymentFixtures.transactions(), CLOCK);
 

@@ -36,7 +36,8 @@ class CashOnDeliveryTest {
   private final PaymentRepository payments = mock(PaymentRepository.class);
   private final OrderService orders = mock(OrderService.class);
   private final ProcessMessages messages = mock(ProcessMessages.class);
-  private final PaymentLedger ledger = new PaymentLedger(payments, orders, PaymentFixtures.transactions(), CLOCK);
+  private final PaymentLedger ledger = new PaymentLedger(payments, orders, PaymentFixtures.movements(),
+      PaymentFixtures.transactions(), CLOCK);
   private final CashOnDelivery cashOnDelivery = new CashOnDelivery(collections, ledger, orders, messages,
       PaymentFixtures.transactions(), CLOCK);
 
