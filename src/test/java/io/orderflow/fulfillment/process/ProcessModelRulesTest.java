@@ -97,7 +97,11 @@ class ProcessModelRulesTest {
     assertThat((Object) model.getModelElementById(OrderFulfillmentProcess.PROCESS_ID)).isNotNull();
     Set<String> jobTypes = model.getModelElementsByType(ServiceTask.class).stream()
         .map(t -> t.getSingleExtensionElement(ZeebeTaskDefinition.class).getType()).collect(Collectors.toSet());
-    assertThat(jobTypes).containsExactlyInAnyOrderElementsOf(constants(OrderFulfillmentProcess.JobTypes.class));
+    Set<String> coded = constants(OrderFulfillmentProcess.JobTypes.class);
+    assertThat(coded).as("every service task's job type has its constant").containsAll(jobTypes);
+    Set<String> modelled = new java.util.HashSet<>(coded);
+    modelled.removeAll(AWAITING_MODEL);
+    assertThat(jobTypes).as("every job type the code names is in the model").containsAll(modelled);
     assertThat(model.getModelElementsByType(Message.class)).extracting(Message::getName)
         .containsExactlyInAnyOrderElementsOf(constants(OrderFulfillmentProcess.Messages.class));
     Set<String> errorCodes = model.getModelElementsByType(io.camunda.zeebe.model.bpmn.instance.Error.class).stream()
@@ -114,6 +118,13 @@ class ProcessModelRulesTest {
     assertThat(FormSchema.parse(FORMS.get("pack-order")).fieldKeys())
         .contains(OrderFulfillmentProcess.Variables.PACKAGE_TYPE, OrderFulfillmentProcess.Variables.PARCEL_WEIGHT_KG);
   }
+
+  /**
+   * Job types whose workers are ready but whose tasks the process owner has not wired into the model yet (VAT invoice
+   * per parcel, the compensation of the payment and of a cancelled parcel). Remove them here once they are modelled.
+   */
+  private static final Set<String> AWAITING_MODEL = Set.of(OrderFulfillmentProcess.JobTypes.ISSUE_VAT_INVOICE,
+      OrderFulfillmentProcess.JobTypes.REFUND_PAYMENT, OrderFulfillmentProcess.JobTypes.REFUND_SHIPMENT);
 
   private static Set<String> constants(Class<?> holder) throws IllegalAccessException {
     Set<String> values = new java.util.HashSet<>();
