@@ -28,7 +28,7 @@ final class VatInvoicePdf {
   // Line table: no., description, qty, unit price, VAT rate, net, VAT, gross (numbers right-aligned).
   private static final float COL_NO = LEFT + 2;
   private static final float COL_DESC = LEFT + 22;
-  private static final float COL_QTY = LEFT + 252;
+  private static final float COL_QTY = LEFT + 238;
   private static final float COL_UNIT = LEFT + 302;
   private static final float COL_RATE = LEFT + 342;
   private static final float COL_NET = LEFT + 401;
@@ -135,9 +135,9 @@ final class VatInvoicePdf {
     pdf.text(BOLD, 7.5f, COL_DESC, baseline, "DESCRIPTION · SKU");
     pdf.textRight(BOLD, 7.5f, COL_QTY, baseline, "QTY");
     pdf.textRight(BOLD, 7.5f, COL_UNIT, baseline, "UNIT GROSS");
-    pdf.textRight(BOLD, 7.5f, COL_RATE, baseline, "VAT");
+    pdf.textRight(BOLD, 7.5f, COL_RATE, baseline, "VAT RATE");
     pdf.textRight(BOLD, 7.5f, COL_NET, baseline, "NET");
-    pdf.textRight(BOLD, 7.5f, COL_VAT, baseline, "VAT AMOUNT");
+    pdf.textRight(BOLD, 7.5f, COL_VAT, baseline, "VAT");
     pdf.textRight(BOLD, 7.5f, COL_GROSS, baseline, "GROSS " + invoice.currency());
     y -= 16;
   }
