@@ -144,6 +144,44 @@ class CancellationApiTest {
     assertThat(cancel("no-such-order", "x").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
   }
 
+  @Test
+  @DisplayName("An undeliverable parcel customer service has returned: the courier brings it back, the warehouse restocks it, the card is refunded and the order ends cancelled")
+  void returnedToSender() {
+    Map<String, Integer> before = shop.onHand("madrid", SKU);
+    String orderId = place(Map.of(SKU, 2));
+    shop.acceptQuote(orderId);
+    shop.pickAndPack("madrid", orderId);
+    Map<String, Object> shipped = shop.awaitOrder(orderId, "SHIPPED");
+    String tracking = (String) shipped.get("trackingNumber");
+    shop.awaitPayment(orderId, "CAPTURED");
+    assertThat(shop.onHand("madrid", SKU).get(SKU)).isEqualTo(before.get(SKU) - 2);
+
+    courier(tracking, "DELIVERY_FAILED", "Address does not exist");
+    Map<String, Object> arrange = shop.awaitTask("customer-service", orderId, "UserTask_ArrangeRedelivery");
+    shop.completeTask(arrange, Map.of("redeliveryNote", "Customer moved abroad", "parcelResolution", "RETURN_TO_SENDER"));
+    shop.awaitStep(orderId, "IntermediateCatchEvent_ParcelReturned");
+    courier(tracking, "RETURNED", null);
+    Map<String, Object> receive = shop.awaitTask("warehouse-madrid", orderId, "UserTask_ReceiveReturnedParcel");
+    shop.completeTask(receive, Map.of("returnedCondition", "RESELLABLE", "receiptNote", "Sealed, as sent"));
+
+    Map<String, Object> order = shop.awaitOrder(orderId, "CANCELLED");
+    assertThat(shipments(order)).singleElement().satisfies(s -> assertThat(s).containsEntry("status", "RETURNED"));
+    assertThat(shop.onHand("madrid", SKU)).as("the goods are on sale again").isEqualTo(before);
+    assertThat(shop.get("/api/tracking/" + tracking)).containsEntry("status", "RETURNED");
+    shop.awaitPayment(orderId, "REFUNDED");
+    awaitCustomerTold(orderId, "PARCEL_RETURNED");
+  }
+
+  private void courier(String tracking, String type, String reason) {
+    Map<String, Object> event = new java.util.HashMap<>(Map.of("eventId", "evt-" + type + "-" + tracking,
+        "trackingNumber", tracking, "type", type, "occurredAt", java.time.Instant.now().toString(),
+        "location", "Madrid"));
+    if (reason != null) {
+      event.put("reason", reason);
+    }
+    assertThat(shop.post("/api/courier/events", event).getStatusCode().is2xxSuccessful()).isTrue();
+  }
+
   private String place(Map<String, Integer> lines) {
     return (String) shop.place(orderBody("ES", card("pm_card_visa"), lines)).get("id");
   }

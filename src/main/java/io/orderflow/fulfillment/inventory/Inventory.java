@@ -280,6 +280,19 @@ public class Inventory {
         .toList();
   }
 
+  /**
+   * Every unit the order ever had reserved in this warehouse, whatever became of the reservation (active, issued to the
+   * courier, or released by a cancellation), per SKU sorted by SKU: what the parcel from this warehouse holds, for its
+   * invoice and for its share when it is cancelled.
+   */
+  @Transactional(readOnly = true)
+  public Map<String, Integer> shipmentContents(String orderId, String warehouseId) {
+    Map<String, Integer> quantities = new java.util.TreeMap<>();
+    reservations.findByOrderIdOrderById(orderId).stream().filter(r -> r.warehouseId().equals(warehouseId))
+        .forEach(r -> quantities.merge(r.sku(), r.quantity(), Integer::sum));
+    return quantities;
+  }
+
   @Transactional(readOnly = true)
   public List<WarehouseStock> stockOf(List<String> skus) {
     return stock.findBySkuIn(skus).stream()

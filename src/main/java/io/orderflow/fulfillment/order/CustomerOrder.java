@@ -499,6 +499,11 @@ class CustomerOrder {
     return shipments.stream().filter(OrderShipment::active);
   }
 
+  void shipmentInvoiced(int shipmentNo, String invoiceNumber, Instant now) {
+    shipment(shipmentNo).invoiced(invoiceNumber);
+    this.updatedAt = now;
+  }
+
   private OrderShipment shipment(int shipmentNo) {
     return shipments.stream().filter(s -> s.shipmentNo() == shipmentNo).findFirst()
         .orElseThrow(() -> new io.orderflow.fulfillment.shared.NotFoundException("Shipment", orderNumber + "/" + shipmentNo));

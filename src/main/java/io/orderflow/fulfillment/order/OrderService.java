@@ -84,13 +84,19 @@ public class OrderService {
    * with when it was handed over and, if asked for, when and why its cancellation was.
    */
   public record ShipmentSummary(int shipmentNo, String warehouseId, BigDecimal distanceKm, int weightGrams,
-      BigDecimal shippingCost, Integer transitDays, String status, String trackingNumber, Instant handedOverAt,
-      Instant cancellationRequestedAt, String cancellationReason, Instant cancelledAt) {
+      BigDecimal shippingCost, Integer transitDays, String status, String trackingNumber, String invoiceNumber,
+      Instant handedOverAt, Instant cancellationRequestedAt, String cancellationReason, Instant cancelledAt) {
 
     public ShipmentSummary(int shipmentNo, String warehouseId, BigDecimal distanceKm, int weightGrams,
         BigDecimal shippingCost, Integer transitDays, String status, String trackingNumber) {
-      this(shipmentNo, warehouseId, distanceKm, weightGrams, shippingCost, transitDays, status, trackingNumber, null,
-          null, null, null);
+      this(shipmentNo, warehouseId, distanceKm, weightGrams, shippingCost, transitDays, status, trackingNumber, null);
+    }
+
+    /** A parcel that was neither handed over nor asked to be cancelled. */
+    public ShipmentSummary(int shipmentNo, String warehouseId, BigDecimal distanceKm, int weightGrams,
+        BigDecimal shippingCost, Integer transitDays, String status, String trackingNumber, String invoiceNumber) {
+      this(shipmentNo, warehouseId, distanceKm, weightGrams, shippingCost, transitDays, status, trackingNumber,
+          invoiceNumber, null, null, null, null);
     }
 
     public boolean cancelled() {
@@ -353,6 +359,11 @@ public class OrderService {
     return load(orderId).shipmentDelivered(shipmentNo, clock.instant());
   }
 
+  /** The parcel's VAT invoice was issued: its number is shown with the parcel. */
+  public void shipmentInvoiced(String orderId, int shipmentNo, String invoiceNumber) {
+    load(orderId).shipmentInvoiced(shipmentNo, invoiceNumber, clock.instant());
+  }
+
   public void delivered(String orderId) {
     load(orderId).delivered(clock.instant());
   }
@@ -408,7 +419,8 @@ public class OrderService {
         o.routingReason(),
         o.shipments().stream().map(s -> new ShipmentSummary(s.shipmentNo(), s.warehouseId(), s.distanceKm(),
             s.weightGrams(), s.shippingCost(), s.transitDays(), s.status().name(), s.trackingNumber(),
-            s.handedOverAt(), s.cancellationRequestedAt(), s.cancellationReason(), s.cancelledAt())).toList(),
+            s.invoiceNumber(), s.handedOverAt(), s.cancellationRequestedAt(), s.cancellationReason(),
+            s.cancelledAt())).toList(),
         new QuoteSummary(o.shippingCost(), o.amountDue(), o.quoteValidUntil(), o.quoteAcceptedAt()),
         o.backorderDecision(), o.paymentStatus(), o.paymentDetail(), o.acknowledgedAt(), o.language());
   }

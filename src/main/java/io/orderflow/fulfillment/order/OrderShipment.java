@@ -73,6 +73,10 @@ class OrderShipment {
   @Column(name = "cancelled_at")
   private Instant cancelledAt;
 
+  /** The VAT invoice of this parcel, once it is issued. */
+  @Column(name = "invoice_number")
+  private String invoiceNumber;
+
   protected OrderShipment() {}
 
   OrderShipment(CustomerOrder order, int shipmentNo, String warehouseId, BigDecimal distanceKm, int weightGrams) {
@@ -109,6 +113,14 @@ class OrderShipment {
     if (status == Status.PLANNED || status == Status.BOOKED) {
       this.status = Status.SHIPPED;
     }
+  }
+
+  /** The parcel's VAT invoice was issued; its number is kept once (a repeated call with the same number is a no-op). */
+  void invoiced(String invoiceNumber) {
+    if (this.invoiceNumber != null && !this.invoiceNumber.equals(invoiceNumber)) {
+      throw new IllegalStateException("Shipment " + shipmentNo + " already has invoice " + this.invoiceNumber);
+    }
+    this.invoiceNumber = invoiceNumber;
   }
 
   void delivered() {
@@ -159,4 +171,5 @@ class OrderShipment {
   Instant cancellationRequestedAt() { return cancellationRequestedAt; }
   String cancellationReason() { return cancellationReason; }
   Instant cancelledAt() { return cancelledAt; }
+  String invoiceNumber() { return invoiceNumber; }
 }

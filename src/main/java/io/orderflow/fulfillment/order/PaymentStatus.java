@@ -15,5 +15,9 @@ public enum PaymentStatus {
   INVOICED,
   OVERDUE,
   FAILED,
-  REFUNDED
+  REFUNDED,
+  /** The card authorization was released before anything was captured (the order was cancelled). */
+  VOIDED,
+  /** Money the customer paid (bank transfer, cash, invoice) is owed back; finance pays it out. */
+  REFUND_DUE
 }

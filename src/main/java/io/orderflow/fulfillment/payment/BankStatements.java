@@ -141,8 +141,10 @@ public class BankStatements {
       return unmatched(entry, reference, payment.orderId(), "The payment of this order does not wait for a transfer "
           + "(it is " + payment.status() + "): refund or assign it by hand");
     }
-    boolean exact = sameMoney(entry, payment.amount(), payment.currency());
+    boolean exact = sameMoney(entry, payment.amountDue(), payment.currency());
     payment.received(entry.amount(), clock.instant());
+    ledger.moved(payment, MoneyMovements.Kind.RECEIVED, entry.amount(), entry.bankTransactionId(),
+        "RECEIVED:" + entry.bankTransactionId());
     String received = entry.amount().toPlainString() + " " + entry.currency();
     if (exact) {
       ledger.record(payment, PaymentStatus.AWAITING_TRANSFER, "Bank transfer of " + received + " received on "
@@ -168,6 +170,8 @@ public class BankStatements {
           clock.instant());
     }
     invoice.paid(clock.instant());
+    payments.findByOrderId(invoice.orderId()).ifPresent(payment -> ledger.moved(payment, MoneyMovements.Kind.RECEIVED,
+        entry.amount(), invoice.invoiceNumber(), "RECEIVED:" + entry.bankTransactionId()));
     return new BankStatementEntry(entry, reference, Outcome.MATCHED, MatchedTo.INVOICE, invoice.orderId(),
         "Invoice " + invoice.invoiceNumber() + " paid", clock.instant());
   }
@@ -186,7 +190,7 @@ public class BankStatements {
       messages.publish(PaymentProcess.Messages.BANK_TRANSFER_RECEIVED, entry.orderId(),
           "bank-transfer-received-" + entry.bankTransactionId(), MESSAGE_TTL, Map.of(
               PaymentProcess.Variables.RECEIVED_AMOUNT, entry.amount(),
-              PaymentProcess.Variables.AMOUNT_DUE, payment.amount(),
+              PaymentProcess.Variables.AMOUNT_DUE, payment.amountDue(),
               PaymentProcess.Variables.CURRENCY, payment.currency(),
               PaymentProcess.Variables.AMOUNT_MATCHES, entry.outcome() == Outcome.MATCHED));
     } else {

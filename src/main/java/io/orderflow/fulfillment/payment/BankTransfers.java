@@ -56,7 +56,7 @@ public class BankTransfers {
       return p;
     });
     String printed = CreditorReference.printed(payment.transferReference());
-    return new Instructions(order.orderNumber(), payment.transferReference(), payment.amount(), payment.currency(),
+    return new Instructions(order.orderNumber(), payment.transferReference(), payment.amountDue(), payment.currency(),
         "Please transfer " + payment.money() + " to our account quoting the payment reference " + printed
             + " so we can match your payment to order " + order.orderNumber() + ".");
   }

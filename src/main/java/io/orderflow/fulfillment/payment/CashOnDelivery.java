@@ -90,7 +90,7 @@ public class CashOnDelivery {
       }
       return p;
     });
-    return new Facts(order.orderNumber(), payment.amount(), payment.currency());
+    return new Facts(order.orderNumber(), payment.amountDue(), payment.currency());
   }
 
   /**
@@ -128,8 +128,10 @@ public class CashOnDelivery {
           throw new ConflictException("The payment of order " + order.orderNumber() + " does not wait for cash (it is "
               + payment.status() + ")");
         }
-        boolean exact = payment.currency().equals(report.currency()) && payment.amount().compareTo(report.amount()) == 0;
+        boolean exact = payment.currency().equals(report.currency()) && payment.amountDue().compareTo(report.amount()) == 0;
         payment.received(report.amount(), clock.instant());
+        ledger.moved(payment, MoneyMovements.Kind.COLLECTED, report.amount(), report.collectionId(),
+            "COLLECTED:" + report.collectionId());
         if (!exact) {
           ledger.record(payment, PaymentStatus.AMOUNT_MISMATCH, "The courier collected " + report.amount().toPlainString()
               + " " + report.currency() + ", " + payment.money() + " due: finance reconciles");
@@ -167,7 +169,7 @@ public class CashOnDelivery {
             + (note == null || note.isBlank() ? "" : " (" + note + ")");
       } else {
         BigDecimal received = receivedAmount != null ? receivedAmount : payment.receivedAmount();
-        detail = "Cash on delivery received from the courier: " + payment.money(received == null ? payment.amount()
+        detail = "Cash on delivery received from the courier: " + payment.money(received == null ? payment.amountDue()
             : received);
       }
       ledger.record(payment, PaymentStatus.PAID, detail);
@@ -180,7 +182,7 @@ public class CashOnDelivery {
     messages.publish(PaymentProcess.Messages.CASH_COLLECTED, collection.orderId(),
         "cash-collected-" + collection.collectionId(), MESSAGE_TTL, Map.of(
             PaymentProcess.Variables.RECEIVED_AMOUNT, collection.amount(),
-            PaymentProcess.Variables.AMOUNT_DUE, payment.amount(),
+            PaymentProcess.Variables.AMOUNT_DUE, payment.amountDue(),
             PaymentProcess.Variables.CURRENCY, payment.currency(),
             PaymentProcess.Variables.AMOUNT_MATCHES, collection.outcome() == Outcome.MATCHED));
     tx.executeWithoutResult(status -> collections.findByCollectionId(collection.collectionId())

@@ -79,7 +79,7 @@ public class Invoices {
       }
       return p;
     });
-    return new CreditFacts(order.orderNumber(), payment.amount(), payment.currency(), delivered,
+    return new CreditFacts(order.orderNumber(), payment.amountDue(), payment.currency(), delivered,
         open.setScale(2, java.math.RoundingMode.HALF_UP));
   }
 
@@ -121,7 +121,7 @@ public class Invoices {
         Invoice invoice = newTransaction.execute(status -> {
           int sequenceNo = invoices.lastSequenceNo(today.getYear()) + 1;
           Invoice created = invoices.saveAndFlush(new Invoice(orderId, today.getYear(), sequenceNo,
-              normalised(order.customer().email()), payment.amount(), payment.currency(), today, dueOn,
+              normalised(order.customer().email()), payment.amountDue(), payment.currency(), today, dueOn,
               clock.instant()));
           ledger.record(ledger.load(orderId), PaymentStatus.INVOICED, "Invoice " + created.invoiceNumber()
               + " issued, due " + DAY.format(dueOn));

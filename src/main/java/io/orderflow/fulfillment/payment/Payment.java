@@ -62,6 +62,14 @@ class Payment {
   @Column(name = "received_amount")
   private BigDecimal receivedAmount;
 
+  /** The share of cancelled parcels: no longer to be captured, collected or invoiced. */
+  @Column(name = "cancelled_amount", nullable = false)
+  private BigDecimal cancelledAmount = BigDecimal.ZERO;
+
+  /** What went back to the card, or is owed back to the payer, so far. */
+  @Column(name = "refunded_amount", nullable = false)
+  private BigDecimal refundedAmount = BigDecimal.ZERO;
+
   @Column
   private String detail;
 
@@ -140,6 +148,18 @@ class Payment {
     this.updatedAt = now;
   }
 
+  /** A parcel (or the rest of the order) was cancelled: its share is no longer expected. Never below zero. */
+  void cancelShare(BigDecimal share, Instant now) {
+    this.cancelledAmount = cancelledAmount.add(share).min(amount);
+    this.updatedAt = now;
+  }
+
+  /** Money went back to the card or is owed back to the payer. */
+  void refunded(BigDecimal refund, Instant now) {
+    this.refundedAmount = refundedAmount.add(refund);
+    this.updatedAt = now;
+  }
+
   private void requireMethod(String expected, String attempted) {
     if (!expected.equals(method)) {
       throw new ConflictException("Order " + orderId + " is paid by " + method + " and cannot " + attempted);
@@ -149,7 +169,15 @@ class Payment {
   String orderId() { return orderId; }
   String method() { return method; }
   PaymentStatus status() { return status; }
+  /** The amount the payment opened with (goods that ship plus shipping), before any parcel was cancelled. */
   BigDecimal amount() { return amount; }
+  BigDecimal cancelledAmount() { return cancelledAmount; }
+  BigDecimal refundedAmount() { return refundedAmount; }
+
+  /** What is still to be captured, collected or invoiced: the amount less the share of cancelled parcels. */
+  BigDecimal amountDue() {
+    return amount.subtract(cancelledAmount);
+  }
   String currency() { return currency; }
   String paymentMethodId() { return paymentMethodId; }
   int cardAttempt() { return cardAttempt; }
@@ -157,9 +185,9 @@ class Payment {
   BigDecimal receivedAmount() { return receivedAmount; }
   String detail() { return detail; }
 
-  /** The amount and currency as people read them: "51.80 EUR". */
+  /** The amount due and currency as people read them: "51.80 EUR". */
   String money() {
-    return money(amount);
+    return money(amountDue());
   }
 
   String money(BigDecimal value) {

@@ -21,12 +21,15 @@ class PaymentLedger {
 
   private final PaymentRepository payments;
   private final OrderService orders;
+  private final MoneyMovements movements;
   private final TransactionTemplate newTransaction;
   private final Clock clock;
 
-  PaymentLedger(PaymentRepository payments, OrderService orders, PlatformTransactionManager txManager, Clock clock) {
+  PaymentLedger(PaymentRepository payments, OrderService orders, MoneyMovements movements,
+      PlatformTransactionManager txManager, Clock clock) {
     this.payments = payments;
     this.orders = orders;
+    this.movements = movements;
     this.newTransaction = new TransactionTemplate(txManager);
     this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.clock = clock;
@@ -64,5 +67,14 @@ class PaymentLedger {
   void record(Payment payment, PaymentStatus status, String detail) {
     payment.status(status, detail, clock.instant());
     orders.recordPaymentStatus(payment.orderId(), status, detail);
+  }
+
+  /**
+   * Writes a movement of the order's money to the money ledger, once per business key; call it inside the transaction
+   * that changed the payment.
+   */
+  void moved(Payment payment, MoneyMovements.Kind kind, java.math.BigDecimal amount, String reference,
+      String businessKey) {
+    movements.record(payment.orderId(), kind, amount, payment.currency(), reference, businessKey);
   }
 }

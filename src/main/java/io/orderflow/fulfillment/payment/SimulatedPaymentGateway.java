@@ -29,6 +29,13 @@ class SimulatedPaymentGateway implements PaymentGateway {
   private final Map<String, BigDecimal> authorized = new ConcurrentHashMap<>();
   private final Map<String, CaptureResult> captures = new ConcurrentHashMap<>();
   private final Map<String, String> capturedAuthorizations = new ConcurrentHashMap<>();
+  /** Captured amounts by capture id, and what was refunded of each. */
+  private final Map<String, BigDecimal> captured = new ConcurrentHashMap<>();
+  private final Map<String, BigDecimal> refunded = new ConcurrentHashMap<>();
+  private final Map<String, VoidResult> voids = new ConcurrentHashMap<>();
+  private final Map<String, RefundResult> refunds = new ConcurrentHashMap<>();
+  /** Idempotency keys that answer "provider unavailable" (a test switch: the sandbox's outage). */
+  private final java.util.Set<String> unavailableFor = ConcurrentHashMap.newKeySet();
 
   @Override
   public AuthorizationResult authorize(AuthorizationRequest request) {
@@ -58,8 +65,65 @@ class SimulatedPaymentGateway implements PaymentGateway {
         return new CaptureResult.Refused("amount_too_large", "The capture exceeds the authorized amount");
       }
       capturedAuthorizations.put(request.authorizationId(), key);
-      return new CaptureResult.Captured("cap_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20));
+      String captureId = "cap_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+      captured.put(captureId, request.amount());
+      return new CaptureResult.Captured(captureId);
     });
+  }
+
+  @Override
+  public VoidResult voidAuthorization(VoidRequest request) {
+    requireAvailable(request.idempotencyKey());
+    // computeIfAbsent runs the decision once per key, so a repeated request gets the first answer.
+    return voids.computeIfAbsent(request.idempotencyKey(), key -> {
+      synchronized (this) {
+        if (!authorized.containsKey(request.authorizationId())) {
+          return new VoidResult.Refused("authorization_not_found", "No such authorization, or it has expired");
+        }
+        if (capturedAuthorizations.containsKey(request.authorizationId())) {
+          return new VoidResult.Refused("already_captured", "The authorization was captured; refund it instead");
+        }
+        authorized.remove(request.authorizationId());
+        return new VoidResult.Voided("void_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20));
+      }
+    });
+  }
+
+  @Override
+  public RefundResult refund(RefundRequest request) {
+    requireAvailable(request.idempotencyKey());
+    return refunds.computeIfAbsent(request.idempotencyKey(), key -> {
+      synchronized (this) {
+        BigDecimal amount = captured.get(request.captureId());
+        if (amount == null) {
+          return new RefundResult.Refused("capture_not_found", "No such capture");
+        }
+        if (request.amount().signum() <= 0) {
+          return new RefundResult.Refused("invalid_amount", "A refund must be more than zero");
+        }
+        BigDecimal before = refunded.getOrDefault(request.captureId(), BigDecimal.ZERO);
+        if (before.add(request.amount()).compareTo(amount) > 0) {
+          return new RefundResult.Refused("amount_too_large", "The refund exceeds what was captured and not refunded");
+        }
+        refunded.put(request.captureId(), before.add(request.amount()));
+        return new RefundResult.Refunded("re_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20));
+      }
+    });
+  }
+
+  /** Makes the sandbox answer "unavailable" for this idempotency key until {@link #recover} (tests of retries). */
+  void outageFor(String idempotencyKey) {
+    unavailableFor.add(idempotencyKey);
+  }
+
+  void recover(String idempotencyKey) {
+    unavailableFor.remove(idempotencyKey);
+  }
+
+  private void requireAvailable(String idempotencyKey) {
+    if (unavailableFor.contains(idempotencyKey)) {
+      throw new PaymentProviderUnavailableException("Payment provider timed out");
+    }
   }
 
   private static AuthorizationResult decide(AuthorizationRequest request) {

@@ -36,6 +36,12 @@ public final class OrderFulfillmentProcess {
     public static final String MARK_ORDER_DELIVERED = "mark-order-delivered";
     public static final String RELEASE_STOCK = "release-stock";
     public static final String CANCEL_ORDER = "cancel-order";
+    /** Issues the VAT invoice of a parcel handed to the courier; reads orderId, shipmentNo; sets nothing. */
+    public static final String ISSUE_VAT_INVOICE = "issue-vat-invoice";
+    /** Undoes the order's payment (compensation of "Take payment"): void or refund; reads orderId; sets nothing. */
+    public static final String REFUND_PAYMENT = "refund-payment";
+    /** Undoes one cancelled parcel's share of the payment; reads orderId, shipmentNo; sets nothing. */
+    public static final String REFUND_SHIPMENT = "refund-shipment";
 
     private JobTypes() {}
   }

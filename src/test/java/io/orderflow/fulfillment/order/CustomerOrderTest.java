@@ -541,7 +541,7 @@ class CustomerOrderTest {
 
   @Nested
   @DisplayName("being cancelled")
-  class Cancellation {
+  class RequestedCancellation {
 
     private CustomerOrder paidSplitOrder() {
       CustomerOrder order = newOrder();

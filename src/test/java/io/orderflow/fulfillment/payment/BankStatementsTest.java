@@ -29,6 +29,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -43,7 +44,10 @@ class BankStatementsTest {
   private final InvoiceRepository invoices = mock(InvoiceRepository.class);
   private final OrderService orders = mock(OrderService.class);
   private final ProcessMessages messages = mock(ProcessMessages.class);
-  private final PaymentLedger ledger = new PaymentLedger(payments, orders, PaymentFixtures.transactions(), CLOCK);
+  private final MoneyMovementRepository movementRepository =
+      org.mockito.Mockito.mock(MoneyMovementRepository.class);
+  private final PaymentLedger ledger = new PaymentLedger(payments, orders,
+      new MoneyMovements(movementRepository, CLOCK), PaymentFixtures.transactions(), CLOCK);
   private final BankStatements statements = new BankStatements(entries, payments, invoices, ledger, messages,
       PaymentFixtures.transactions(), CLOCK);
 
@@ -87,6 +91,11 @@ class BankStatementsTest {
             "amountMatches", true));
     assertThat(transfer.receivedAmount()).isEqualByComparingTo("51.80");
     assertThat(stored.get("TX-1").publishedAt()).isEqualTo(NOW);
+    ArgumentCaptor<MoneyMovement> moved = ArgumentCaptor.forClass(MoneyMovement.class);
+    verify(movementRepository).saveAndFlush(moved.capture());
+    assertThat(moved.getValue().kind()).isEqualTo(MoneyMovements.Kind.RECEIVED);
+    assertThat(moved.getValue().amount()).isEqualByComparingTo("51.80");
+    assertThat(moved.getValue().businessKey()).isEqualTo("RECEIVED:TX-1");
   }
 
   @ParameterizedTest(name = "{0} {1}")

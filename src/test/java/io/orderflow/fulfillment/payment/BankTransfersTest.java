@@ -24,7 +24,8 @@ class BankTransfersTest {
 
   private final PaymentRepository payments = mock(PaymentRepository.class);
   private final OrderService orders = mock(OrderService.class);
-  private final PaymentLedger ledger = new PaymentLedger(payments, orders, PaymentFixtures.transactions(), CLOCK);
+  private final PaymentLedger ledger = new PaymentLedger(payments, orders, PaymentFixtures.movements(),
+      PaymentFixtures.transactions(), CLOCK);
   private final BankTransfers transfers = new BankTransfers(ledger, orders, PaymentFixtures.transactions(), CLOCK);
 
   private Payment payment;

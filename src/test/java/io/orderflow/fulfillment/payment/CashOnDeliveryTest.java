@@ -28,6 +28,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 
 @DisplayName("Cash on delivery")
 class CashOnDeliveryTest {
@@ -36,7 +37,10 @@ class CashOnDeliveryTest {
   private final PaymentRepository payments = mock(PaymentRepository.class);
   private final OrderService orders = mock(OrderService.class);
   private final ProcessMessages messages = mock(ProcessMessages.class);
-  private final PaymentLedger ledger = new PaymentLedger(payments, orders, PaymentFixtures.transactions(), CLOCK);
+  private final MoneyMovementRepository movementRepository =
+      org.mockito.Mockito.mock(MoneyMovementRepository.class);
+  private final PaymentLedger ledger = new PaymentLedger(payments, orders,
+      new MoneyMovements(movementRepository, CLOCK), PaymentFixtures.transactions(), CLOCK);
   private final CashOnDelivery cashOnDelivery = new CashOnDelivery(collections, ledger, orders, messages,
       PaymentFixtures.transactions(), CLOCK);
 
@@ -93,6 +97,11 @@ class CashOnDeliveryTest {
         Map.of("receivedAmount", new BigDecimal("64.90"), "amountDue", new BigDecimal("64.90"), "currency", "EUR",
             "amountMatches", true));
     assertThat(stored.get("COL-1").publishedAt()).isNotNull();
+    ArgumentCaptor<MoneyMovement> moved = ArgumentCaptor.forClass(MoneyMovement.class);
+    verify(movementRepository).saveAndFlush(moved.capture());
+    assertThat(moved.getValue().kind()).isEqualTo(MoneyMovements.Kind.COLLECTED);
+    assertThat(moved.getValue().amount()).isEqualByComparingTo("64.90");
+    assertThat(moved.getValue().reference()).isEqualTo("COL-1");
   }
 
   @Test

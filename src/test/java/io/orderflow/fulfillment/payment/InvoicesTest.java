@@ -173,7 +173,8 @@ class InvoicesTest {
   }
 
   private Invoices invoices(Clock clock) {
-    PaymentLedger ledger = new PaymentLedger(payments, orders, PaymentFixtures.transactions(), clock);
+    PaymentLedger ledger = new PaymentLedger(payments, orders, PaymentFixtures.movements(),
+        PaymentFixtures.transactions(), clock);
     return new Invoices(invoices, ledger, orders, SETTINGS, PaymentFixtures.transactions(), clock);
   }
 }

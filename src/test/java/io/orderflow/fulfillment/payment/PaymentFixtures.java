@@ -40,6 +40,11 @@ final class PaymentFixtures {
     return new Payment(order.id(), order.paymentMethod(), order.amountDue(), "EUR", order.paymentReference(), NOW);
   }
 
+  /** A money ledger over a mocked repository (nothing is recorded twice is the database's job). */
+  static MoneyMovements movements() {
+    return new MoneyMovements(mock(MoneyMovementRepository.class), CLOCK);
+  }
+
   /** A transaction manager whose transactions simply run (the unit tests check the logic, not the database). */
   static PlatformTransactionManager transactions() {
     PlatformTransactionManager manager = mock(PlatformTransactionManager.class);

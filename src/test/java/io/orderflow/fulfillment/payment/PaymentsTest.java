@@ -15,6 +15,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import io.orderflow.fulfillment.inventory.Inventory;
 import io.orderflow.fulfillment.order.OrderService;
 import io.orderflow.fulfillment.order.OrderService.OrderSummary;
 import io.orderflow.fulfillment.order.PaymentStatus;
@@ -46,9 +47,12 @@ class PaymentsTest {
   private final PaymentGateway gateway = mock(PaymentGateway.class);
   private final OrderService orders = mock(OrderService.class);
   private final ProcessMessages messages = mock(ProcessMessages.class);
-  private final PaymentLedger ledger = new PaymentLedger(paymentRepository, orders, PaymentFixtures.transactions(), CLOCK);
-  private final Payments payments = new Payments(authorizations, captures, ledger, gateway, orders, messages,
+  private final PaymentLedger ledger = new PaymentLedger(paymentRepository, orders, PaymentFixtures.movements(),
       PaymentFixtures.transactions(), CLOCK);
+  private final PaymentCancellationRepository cancellations = mock(PaymentCancellationRepository.class);
+  private final Inventory inventory = mock(Inventory.class);
+  private final Payments payments = new Payments(authorizations, captures, cancellations, ledger, gateway, orders,
+      inventory, messages, PaymentFixtures.transactions(), CLOCK);
 
   private final OrderSummary order = PaymentFixtures.order("o-1", "ORD-AAAA2222", "CARD", "pm_card_visa", "51.80");
   private Payment payment;

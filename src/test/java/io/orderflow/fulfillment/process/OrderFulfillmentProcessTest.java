@@ -43,9 +43,9 @@ class OrderFulfillmentProcessTest {
   static final String ORDER_ID = "3f1c9a4e-0000-4000-8000-000000000001";
   static final String STAND_IN_PAYMENT = "stand-in-payment";
   static final String STAND_IN_SETTLEMENT = "stand-in-settlement";
-  static final String REFUND_PAYMENT = "refund-payment";
-  static final String REFUND_SHIPMENT = "refund-shipment";
-  static final String ISSUE_VAT_INVOICE = "issue-vat-invoice";
+  static final String REFUND_PAYMENT = JobTypes.REFUND_PAYMENT;
+  static final String REFUND_SHIPMENT = JobTypes.REFUND_SHIPMENT;
+  static final String ISSUE_VAT_INVOICE = JobTypes.ISSUE_VAT_INVOICE;
 
   private ZeebeTestEngine engine;
   private ZeebeClient client;
@@ -300,8 +300,8 @@ class OrderFulfillmentProcessTest {
     assertThat(order).isCompleted().hasPassedElement("EndEvent_OrderDelivered")
         .hasNotPassedElement("ServiceTask_CapturePayment")
         .hasVariableWithValue("parcelOutcomes", List.of(
-            Map.of("shipmentNo", 1, "trackingNumber", "SX1", "cancelled", false),
-            Map.of("shipmentNo", 2, "trackingNumber", "SX2", "cancelled", false)));
+            Map.of("shipmentNo", 1, "trackingNumber", "SX1", "cancelled", false, "returned", false),
+            Map.of("shipmentNo", 2, "trackingNumber", "SX2", "cancelled", false, "returned", false)));
   }
 
 
@@ -571,7 +571,7 @@ class OrderFulfillmentProcessTest {
         .hasPassedElement("EndEvent_ParcelCancelledTold").hasNotPassedElement("ServiceTask_RefundPayment")
         .hasNotPassedElement("EndEvent_OrderCancelled")
         .hasVariableWithValue("parcelOutcomes", List.of(
-            Map.of("shipmentNo", 1, "trackingNumber", "SX1", "cancelled", false),
+            Map.of("shipmentNo", 1, "trackingNumber", "SX1", "cancelled", false, "returned", false),
             cancelledOutcome(2)));
   }
 
@@ -695,7 +695,7 @@ class OrderFulfillmentProcessTest {
   }
 
   private static Map<String, Object> cancelledOutcome(int shipmentNo) {
-    Map<String, Object> outcome = new HashMap<>(Map.of("shipmentNo", shipmentNo, "cancelled", true));
+    Map<String, Object> outcome = new HashMap<>(Map.of("shipmentNo", shipmentNo, "cancelled", true, "returned", false));
     outcome.put("trackingNumber", null);
     return outcome;
   }

@@ -115,6 +115,10 @@ class ProcessModelRulesTest {
         .contains(OrderFulfillmentProcess.Variables.PACKAGE_TYPE, OrderFulfillmentProcess.Variables.PARCEL_WEIGHT_KG);
   }
 
+  /**
+   * Job types whose workers are ready but whose tasks the process owner has not wired into the model yet (VAT invoice
+   * per parcel, the compensation of the payment and of a cancelled parcel). Remove them here once they are modelled.
+   */
   private static Set<String> constants(Class<?> holder) throws IllegalAccessException {
     Set<String> values = new java.util.HashSet<>();
     for (Field f : Arrays.stream(holder.getDeclaredFields()).filter(f -> Modifier.isStatic(f.getModifiers())).toList()) {

@@ -108,7 +108,7 @@ public final class OrderApi {
 
   /** A parcel: where it ships from, why (distance), its weight and quote, where it is now. */
   public record ShipmentView(int shipmentNo, String warehouseId, BigDecimal distanceKm, BigDecimal weightKg,
-      BigDecimal shippingCost, Integer transitDays, String status, String trackingNumber) {}
+      BigDecimal shippingCost, Integer transitDays, String status, String trackingNumber, String invoiceNumber) {}
 
   /** The shipping quote: what shipping costs, what the customer pays in total, until when it can be accepted. */
   public record QuoteView(BigDecimal shippingCost, BigDecimal amountDue, Instant validUntil, Instant acceptedAt) {}

@@ -35,7 +35,7 @@ public class OrderViews {
             l.lineTotal(), l.unavailableQuantity())).toList(),
         o.shipments().stream().map(s -> new OrderApi.ShipmentView(s.shipmentNo(), s.warehouseId(), s.distanceKm(),
             java.math.BigDecimal.valueOf(s.weightGrams()).movePointLeft(3), s.shippingCost(), s.transitDays(),
-            s.status(), s.trackingNumber())).toList(),
+            s.status(), s.trackingNumber(), s.invoiceNumber())).toList(),
         new OrderApi.QuoteView(o.quote().shippingCost(), o.quote().amountDue(), o.quote().validUntil(),
             o.quote().acceptedAt()),
         o.backorderDecision(), new OrderApi.PaymentView(o.paymentMethod(), o.paymentStatus().name(), o.paymentDetail()),
