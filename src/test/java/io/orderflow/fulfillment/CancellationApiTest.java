@@ -5,6 +5,7 @@ import static io.orderflow.fulfillment.testsupport.ShopClient.orderBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orderflow.fulfillment.testsupport.ShopClient;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -117,6 +118,9 @@ class CancellationApiTest {
     assertThat(shop.reserved(SKU)).isEqualTo(reservedBefore);
     assertThat(shop.onHand("madrid", SKU)).isEqualTo(before);
     shop.awaitPayment(orderId, "VOIDED");
+    assertThat(history(orderId)).containsSubsequence("ORDER_PLACED", "ORDER_STOCK_RESERVED", "ORDER_QUOTED",
+        "ORDER_QUOTE_ACCEPTED", "PAYMENT_AUTHORIZED", "ORDER_ACKNOWLEDGED", "1:PARCEL_BOOKED", "1:CANCELLATION_REQUESTED",
+        "1:PARCEL_CANCELLED", "ORDER_CANCELLED").contains("PAYMENT_VOIDED").doesNotContain("1:PARCEL_HANDED_OVER");
   }
 
   @Test
@@ -156,11 +160,15 @@ class CancellationApiTest {
     shop.awaitPayment(orderId, "CAPTURED");
     assertThat(shop.onHand("madrid", SKU).get(SKU)).isEqualTo(before.get(SKU) - 2);
 
-    courier(tracking, "DELIVERY_FAILED", "Address does not exist");
+    Instant eta = Instant.parse("2026-11-25T16:00:00Z");
+    courier(tracking, "IN_TRANSIT", null, eta);
+    assertThat(shipments(shop.get("/api/orders/" + orderId))).singleElement()
+        .satisfies(s -> assertThat(Instant.parse((String) s.get("estimatedDelivery"))).isEqualTo(eta));
+    courier(tracking, "DELIVERY_FAILED", "Address does not exist", null);
     Map<String, Object> arrange = shop.awaitTask("customer-service", orderId, "UserTask_ArrangeRedelivery");
     shop.completeTask(arrange, Map.of("redeliveryNote", "Customer moved abroad", "parcelResolution", "RETURN_TO_SENDER"));
     shop.awaitStep(orderId, "IntermediateCatchEvent_ParcelReturned");
-    courier(tracking, "RETURNED", null);
+    courier(tracking, "RETURNED", null, null);
     Map<String, Object> receive = shop.awaitTask("warehouse-madrid", orderId, "UserTask_ReceiveReturnedParcel");
     shop.completeTask(receive, Map.of("returnedCondition", "RESELLABLE", "receiptNote", "Sealed, as sent"));
 
@@ -170,14 +178,27 @@ class CancellationApiTest {
     assertThat(shop.get("/api/tracking/" + tracking)).containsEntry("status", "RETURNED");
     shop.awaitPayment(orderId, "REFUNDED");
     awaitCustomerTold(orderId, "PARCEL_RETURNED");
+    assertThat(history(orderId)).containsSubsequence("1:PARCEL_BOOKED", "1:PARCEL_HANDED_OVER",
+        "ORDER_SHIPPED", "PAYMENT_CAPTURED", "1:COURIER_IN_TRANSIT", "1:COURIER_DELIVERY_FAILED", "1:COURIER_RETURNED",
+        "1:PARCEL_RETURNED", "ORDER_CANCELLED");
   }
 
-  private void courier(String tracking, String type, String reason) {
+  /** The order's history as "milestone" or "parcel:milestone", oldest first. */
+  @SuppressWarnings("unchecked")
+  private List<String> history(String orderId) {
+    return ((List<Map<String, Object>>) shop.get("/api/orders/" + orderId).get("history")).stream()
+        .map(m -> (m.get("shipmentNo") == null ? "" : m.get("shipmentNo") + ":") + m.get("milestone")).toList();
+  }
+
+  private void courier(String tracking, String type, String reason, Instant eta) {
     Map<String, Object> event = new java.util.HashMap<>(Map.of("eventId", "evt-" + type + "-" + tracking,
         "trackingNumber", tracking, "type", type, "occurredAt", java.time.Instant.now().toString(),
         "location", "Madrid"));
     if (reason != null) {
       event.put("reason", reason);
+    }
+    if (eta != null) {
+      event.put("estimatedDelivery", eta.toString());
     }
     assertThat(shop.post("/api/courier/events", event).getStatusCode().is2xxSuccessful()).isTrue();
   }

@@ -163,6 +163,10 @@ class CustomerOrder {
   @OrderBy("shipmentNo")
   private List<OrderShipment> shipments = new ArrayList<>();
 
+  @OneToMany(mappedBy = "order", cascade = CascadeType.ALL, orphanRemoval = true)
+  @OrderBy("occurredAt, id")
+  private List<OrderMilestone> milestones = new ArrayList<>();
+
   protected CustomerOrder() {}
 
   CustomerOrder(String id, String orderNumber, OrderService.Customer customer, OrderService.Address address,
@@ -182,6 +186,7 @@ class CustomerOrder {
     this.id = id;
     this.orderNumber = orderNumber;
     this.status = OrderStatus.PLACED;
+    milestone(null, "ORDER_PLACED", null, now);
     this.customerName = customer.name();
     this.customerEmail = customer.email();
     this.customerPhone = customer.phone();
@@ -303,6 +308,9 @@ class CustomerOrder {
   }
 
   void paymentStatus(PaymentStatus paymentStatus, String detail, Instant now) {
+    if (paymentStatus != this.paymentStatus) {
+      milestone(null, "PAYMENT_" + paymentStatus.name(), detail, now);
+    }
     this.paymentStatus = paymentStatus;
     this.paymentDetail = detail == null ? null : truncate(detail, 500);
     this.updatedAt = now;
@@ -315,6 +323,7 @@ class CustomerOrder {
     }
     require(Set.of(OrderStatus.PAYMENT_AUTHORIZED, OrderStatus.SHIPPED, OrderStatus.DELIVERED), "acknowledged");
     this.acknowledgedAt = now;
+    milestone(null, "ORDER_ACKNOWLEDGED", null, now);
     this.updatedAt = now;
     return true;
   }
@@ -346,6 +355,7 @@ class CustomerOrder {
       throw new IllegalOrderStateException(orderNumber, status, "booked: parcel " + shipmentNo + " is cancelled");
     }
     shipment.booked(trackingNumber, now);
+    milestone(shipmentNo, "PARCEL_BOOKED", trackingNumber, now);
     if (this.trackingNumber == null || shipmentNo == 1) {
       this.trackingNumber = shipments.get(0).trackingNumber() != null ? shipments.get(0).trackingNumber() : trackingNumber;
     }
@@ -385,6 +395,7 @@ class CustomerOrder {
       throw new IllegalOrderStateException(orderNumber, status, "shipped: parcel " + shipmentNo + " is cancelled");
     }
     shipment.shipped(now);
+    milestone(shipmentNo, "PARCEL_HANDED_OVER", shipment.trackingNumber(), now);
     if (activeShipments().allMatch(s -> s.status() == OrderShipment.Status.SHIPPED)) {
       move(OrderStatus.SHIPPED, now);
     } else {
@@ -405,6 +416,9 @@ class CustomerOrder {
     if (shipment.status() == OrderShipment.Status.PLANNED || shipment.status() == OrderShipment.Status.BOOKED
         || shipment.status() == OrderShipment.Status.CANCELLED) {
       throw new IllegalOrderStateException(orderNumber, status, "delivered before parcel " + shipmentNo + " was shipped");
+    }
+    if (shipment.status() != OrderShipment.Status.DELIVERED) {
+      milestone(shipmentNo, "PARCEL_DELIVERED", shipment.trackingNumber(), now);
     }
     shipment.delivered();
     this.updatedAt = now;
@@ -439,6 +453,7 @@ class CustomerOrder {
         this.cancellationRequestedBy = requestedBy;
         this.cancellationReason = why;
         this.updatedAt = now;
+        milestone(null, "ORDER_CANCELLATION_REQUESTED", why, now);
       }
       return List.of();
     }
@@ -452,6 +467,8 @@ class CustomerOrder {
       this.cancellationRequestedAt = now;
       this.cancellationRequestedBy = requestedBy;
     }
+    cancellable.stream().filter(s -> s.cancellationRequestedAt() == null)
+        .forEach(s -> milestone(s.shipmentNo(), "CANCELLATION_REQUESTED", why, now));
     cancellable.forEach(s -> s.cancellationRequested(why, now));
     this.updatedAt = now;
     return cancellable.stream().map(OrderShipment::shipmentNo).toList();
@@ -466,6 +483,9 @@ class CustomerOrder {
     OrderShipment shipment = shipment(shipmentNo);
     if (shipment.status() == OrderShipment.Status.SHIPPED || shipment.status() == OrderShipment.Status.DELIVERED) {
       throw new IllegalOrderStateException(orderNumber, status, "cancelled: parcel " + shipmentNo + " was handed over");
+    }
+    if (shipment.status() != OrderShipment.Status.CANCELLED) {
+      milestone(shipmentNo, "PARCEL_CANCELLED", shipment.cancellationReason(), now);
     }
     shipment.cancelled(now);
     if (activeShipments().findAny().isPresent()
@@ -492,6 +512,7 @@ class CustomerOrder {
           + shipment.status() + ", not on its way");
     }
     shipment.returned();
+    milestone(shipmentNo, "PARCEL_RETURNED", shipment.trackingNumber(), now);
     this.updatedAt = now;
   }
 
@@ -534,14 +555,35 @@ class CustomerOrder {
   }
 
   private void move(OrderStatus to, Instant now) {
+    if (to != status && to != OrderStatus.PLACED) {
+      milestone(null, "ORDER_" + to.name(), to == OrderStatus.CANCELLED ? cancellationReason : null, now);
+    }
     this.status = to;
     this.updatedAt = now;
+  }
+
+  /** Records what happened (a repeated call of a transition returns before it gets here). */
+  private void milestone(Integer shipmentNo, String what, String detail, Instant now) {
+    milestones.add(new OrderMilestone(this, shipmentNo, what, detail, now));
+  }
+
+  /**
+   * The courier reported on a parcel: its history gets the event with the place, and the latest ETA is kept. Events
+   * arrive once (the courier inbox drops repeats).
+   */
+  void courierReported(int shipmentNo, String eventType, String location, Instant occurredAt, Instant eta) {
+    OrderShipment shipment = shipment(shipmentNo);
+    if (eta != null) {
+      shipment.estimatedDelivery(eta);
+    }
+    milestone(shipmentNo, "COURIER_" + eventType, location, occurredAt);
   }
 
   private static String truncate(String s, int max) {
     return s.length() <= max ? s : s.substring(0, max);
   }
 
+  List<OrderMilestone> milestones() { return Collections.unmodifiableList(milestones); }
   String id() { return id; }
   String orderNumber() { return orderNumber; }
   OrderStatus status() { return status; }

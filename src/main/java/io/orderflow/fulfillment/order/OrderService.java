@@ -85,7 +85,8 @@ public class OrderService {
    */
   public record ShipmentSummary(int shipmentNo, String warehouseId, BigDecimal distanceKm, int weightGrams,
       BigDecimal shippingCost, Integer transitDays, String status, String trackingNumber, String invoiceNumber,
-      Instant handedOverAt, Instant cancellationRequestedAt, String cancellationReason, Instant cancelledAt) {
+      Instant handedOverAt, Instant cancellationRequestedAt, String cancellationReason, Instant cancelledAt,
+      Instant estimatedDelivery) {
 
     public ShipmentSummary(int shipmentNo, String warehouseId, BigDecimal distanceKm, int weightGrams,
         BigDecimal shippingCost, Integer transitDays, String status, String trackingNumber) {
@@ -96,13 +97,16 @@ public class OrderService {
     public ShipmentSummary(int shipmentNo, String warehouseId, BigDecimal distanceKm, int weightGrams,
         BigDecimal shippingCost, Integer transitDays, String status, String trackingNumber, String invoiceNumber) {
       this(shipmentNo, warehouseId, distanceKm, weightGrams, shippingCost, transitDays, status, trackingNumber,
-          invoiceNumber, null, null, null, null);
+          invoiceNumber, null, null, null, null, null);
     }
 
     public boolean cancelled() {
       return "CANCELLED".equals(status);
     }
   }
+
+  /** One entry of the order's history: what happened (to which parcel, if to one), when, with a detail. */
+  public record Milestone(Instant at, String milestone, Integer shipmentNo, String detail) {}
 
   /** What a cancellation request leads to: the whole order (before fulfilment) or these parcels. */
   public record CancellationPlan(String orderId, String orderNumber, boolean wholeOrder, List<Integer> shipmentNos,
@@ -344,6 +348,19 @@ public class OrderService {
     return new CancellationPlan(order.id(), order.orderNumber(), parcels.isEmpty(), parcels, why);
   }
 
+  /** The order's history, oldest first. */
+  @Transactional(readOnly = true)
+  public List<Milestone> history(String orderId) {
+    return load(orderId).milestones().stream()
+        .map(m -> new Milestone(m.occurredAt(), m.milestone(), m.shipmentNo(), m.detail())).toList();
+  }
+
+  /** The courier reported on a parcel (each event once): it enters the order's history; its ETA is kept. */
+  public void courierReported(String orderId, int shipmentNo, String eventType, String location, Instant occurredAt,
+      Instant estimatedDelivery) {
+    load(orderId).courierReported(shipmentNo, eventType, location, occurredAt, estimatedDelivery);
+  }
+
   /** A shipped parcel came back undelivered (returned to sender). */
   public void shipmentReturned(String orderId, int shipmentNo) {
     load(orderId).shipmentReturned(shipmentNo, clock.instant());
@@ -420,7 +437,7 @@ public class OrderService {
         o.shipments().stream().map(s -> new ShipmentSummary(s.shipmentNo(), s.warehouseId(), s.distanceKm(),
             s.weightGrams(), s.shippingCost(), s.transitDays(), s.status().name(), s.trackingNumber(),
             s.invoiceNumber(), s.handedOverAt(), s.cancellationRequestedAt(), s.cancellationReason(),
-            s.cancelledAt())).toList(),
+            s.cancelledAt(), s.estimatedDelivery())).toList(),
         new QuoteSummary(o.shippingCost(), o.amountDue(), o.quoteValidUntil(), o.quoteAcceptedAt()),
         o.backorderDecision(), o.paymentStatus(), o.paymentDetail(), o.acknowledgedAt(), o.language());
   }

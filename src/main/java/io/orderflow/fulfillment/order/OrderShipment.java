@@ -73,6 +73,9 @@ class OrderShipment {
   @Column(name = "cancelled_at")
   private Instant cancelledAt;
 
+  @Column(name = "estimated_delivery")
+  private Instant estimatedDelivery;
+
   /** The VAT invoice of this parcel, once it is issued. */
   @Column(name = "invoice_number")
   private String invoiceNumber;
@@ -171,5 +174,10 @@ class OrderShipment {
   Instant cancellationRequestedAt() { return cancellationRequestedAt; }
   String cancellationReason() { return cancellationReason; }
   Instant cancelledAt() { return cancelledAt; }
+  Instant estimatedDelivery() { return estimatedDelivery; }
+
+  void estimatedDelivery(Instant eta) {
+    this.estimatedDelivery = eta;
+  }
   String invoiceNumber() { return invoiceNumber; }
 }

@@ -256,6 +256,8 @@ public class Shipping {
             event.type(), event.location(), event.occurredAt(), event.estimatedDelivery(), event.reason(),
             clock.instant()));
         boolean newlyDelivered = shipment.report(event.type(), event.occurredAt(), event.estimatedDelivery());
+        orders.courierReported(shipment.orderId(), shipment.shipmentNo(), event.type().name(), event.location(),
+            event.occurredAt(), shipment.estimatedDelivery());
         if (newlyDelivered) {
           orders.shipmentDelivered(shipment.orderId(), shipment.shipmentNo());
         }

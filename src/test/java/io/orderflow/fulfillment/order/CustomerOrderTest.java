@@ -615,5 +615,27 @@ class CustomerOrderTest {
       assertThatThrownBy(() -> order.requestCancellation("again", "ana", EVEN_LATER))
           .hasMessageContaining("already cancelled");
     }
+
+    @Test
+    @DisplayName("keeps its history: every status, the payment, each parcel's steps and the courier's reports, once each")
+    void history() {
+      CustomerOrder order = paidSplitOrder();
+      order.acknowledge(LATER);
+      order.acknowledge(LATER);
+      order.shipmentBooked(1, "SX1", LATER);
+      order.shipmentBooked(1, "SX1", LATER);
+      order.handOver(1, LATER);
+      order.shipmentShipped(1, LATER);
+      order.courierReported(1, "IN_TRANSIT", "Zaragoza hub", EVEN_LATER, EVEN_LATER.plusSeconds(86_400));
+      order.requestCancellation("Only the T-shirts", "ana", EVEN_LATER);
+      order.shipmentCancelled(2, EVEN_LATER);
+
+      assertThat(order.milestones()).extracting(m -> (m.shipmentNo() == null ? "" : m.shipmentNo() + ":") + m.milestone())
+          .containsExactly("ORDER_PLACED", "ORDER_STOCK_RESERVED", "ORDER_QUOTED", "ORDER_QUOTE_ACCEPTED",
+              "ORDER_PAYMENT_AUTHORIZED", "ORDER_ACKNOWLEDGED", "1:PARCEL_BOOKED", "1:PARCEL_HANDED_OVER",
+              "1:COURIER_IN_TRANSIT", "2:CANCELLATION_REQUESTED", "2:PARCEL_CANCELLED", "ORDER_SHIPPED");
+      assertThat(order.milestones()).filteredOn(m -> m.milestone().equals("1:COURIER_IN_TRANSIT".substring(2)))
+          .singleElement().satisfies(m -> assertThat(m.detail()).isEqualTo("Zaragoza hub"));
+    }
   }
 }

@@ -108,7 +108,8 @@ public final class OrderApi {
 
   /** A parcel: where it ships from, why (distance), its weight and quote, where it is now. */
   public record ShipmentView(int shipmentNo, String warehouseId, BigDecimal distanceKm, BigDecimal weightKg,
-      BigDecimal shippingCost, Integer transitDays, String status, String trackingNumber, String invoiceNumber) {}
+      BigDecimal shippingCost, Integer transitDays, String status, String trackingNumber, String invoiceNumber,
+      Instant estimatedDelivery, Instant handedOverAt, Instant cancelledAt) {}
 
   /** The shipping quote: what shipping costs, what the customer pays in total, until when it can be accepted. */
   public record QuoteView(BigDecimal shippingCost, BigDecimal amountDue, Instant validUntil, Instant acceptedAt) {}
@@ -125,5 +126,5 @@ public final class OrderApi {
       String cancellationReason, Long processInstanceKey, String processStatus, List<StepView> currentSteps,
       List<IncidentView> incidents, Instant placedAt, Instant updatedAt, List<LineView> lines,
       List<ShipmentView> shipments, QuoteView quote, String backorderDecision, PaymentView payment,
-      Instant acknowledgedAt, String language) {}
+      Instant acknowledgedAt, String language, List<OrderService.Milestone> history) {}
 }

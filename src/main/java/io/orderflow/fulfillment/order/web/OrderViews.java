@@ -15,9 +15,11 @@ import org.springframework.stereotype.Component;
 public class OrderViews {
 
   private final ProcessState processState;
+  private final io.orderflow.fulfillment.order.OrderService orders;
 
-  OrderViews(ProcessState processState) {
+  OrderViews(ProcessState processState, io.orderflow.fulfillment.order.OrderService orders) {
     this.processState = processState;
+    this.orders = orders;
   }
 
   public OrderView view(OrderSummary o) {
@@ -35,10 +37,11 @@ public class OrderViews {
             l.lineTotal(), l.unavailableQuantity())).toList(),
         o.shipments().stream().map(s -> new OrderApi.ShipmentView(s.shipmentNo(), s.warehouseId(), s.distanceKm(),
             java.math.BigDecimal.valueOf(s.weightGrams()).movePointLeft(3), s.shippingCost(), s.transitDays(),
-            s.status(), s.trackingNumber(), s.invoiceNumber())).toList(),
+            s.status(), s.trackingNumber(), s.invoiceNumber(), s.estimatedDelivery(), s.handedOverAt(),
+            s.cancelledAt())).toList(),
         new OrderApi.QuoteView(o.quote().shippingCost(), o.quote().amountDue(), o.quote().validUntil(),
             o.quote().acceptedAt()),
         o.backorderDecision(), new OrderApi.PaymentView(o.paymentMethod(), o.paymentStatus().name(), o.paymentDetail()),
-        o.acknowledgedAt(), o.language());
+        o.acknowledgedAt(), o.language(), orders.history(o.id()));
   }
 }
