@@ -36,7 +36,16 @@ public class EmbeddedProcessMonitor implements ProcessState {
   private final ProcessModels models;
   private final EmbeddedStaffTasks tasks;
 
+  /** A process version the engine holds, however it was deployed (by the app, the Modeler or another client). */
+  public record DeployedProcess(String bpmnProcessId, int version, long processDefinitionKey, String resourceName) {}
+
+  /** A process version with the number of its instances still running. */
+  public record ProcessVersion(String bpmnProcessId, int version, long processDefinitionKey, String resourceName,
+      int activeInstances) {}
+
   private int cursor;
+  private final Map<Long, DeployedProcess> deployed = new ConcurrentHashMap<>();
+  private final Map<Long, Long> definitionOfActive = new ConcurrentHashMap<>();
   private final Map<Long, Map<Long, Element>> active = new ConcurrentHashMap<>();
   private final Map<Long, InstanceStatus> ended = new ConcurrentHashMap<>();
   private final Map<Long, Map<Long, Incident>> incidents = new ConcurrentHashMap<>();
@@ -80,6 +89,24 @@ public class EmbeddedProcessMonitor implements ProcessState {
     return cursor;
   }
 
+  /** Every process version deployed, oldest first per process, with its running instances. */
+  public synchronized List<ProcessVersion> processVersions() {
+    catchUp();
+    Map<Long, Integer> running = new java.util.HashMap<>();
+    definitionOfActive.values().forEach(key -> running.merge(key, 1, Integer::sum));
+    return deployed.values().stream()
+        .sorted(java.util.Comparator.comparing(DeployedProcess::bpmnProcessId).thenComparing(DeployedProcess::version))
+        .map(d -> new ProcessVersion(d.bpmnProcessId(), d.version(), d.processDefinitionKey(), d.resourceName(),
+            running.getOrDefault(d.processDefinitionKey(), 0)))
+        .toList();
+  }
+
+  /** The version of the process an instance runs, when the engine has reported it. */
+  public synchronized java.util.Optional<DeployedProcess> definitionOf(long processInstanceKey) {
+    catchUp();
+    return java.util.Optional.ofNullable(definitionOfActive.get(processInstanceKey)).map(deployed::get);
+  }
+
   /** Process instances the engine has seen (active and ended). */
   public int instanceCount() {
     return active.size() + ended.size();
@@ -99,7 +126,11 @@ public class EmbeddedProcessMonitor implements ProcessState {
     if (record.getRecordType() != RecordType.EVENT) {
       return;
     }
-    if (record.getValueType() == ValueType.PROCESS_INSTANCE) {
+    if (record.getValueType() == ValueType.PROCESS
+        && record.getValue() instanceof io.camunda.zeebe.protocol.record.value.deployment.Process p) {
+      deployed.put(p.getProcessDefinitionKey(), new DeployedProcess(p.getBpmnProcessId(), p.getVersion(),
+          p.getProcessDefinitionKey(), p.getResourceName()));
+    } else if (record.getValueType() == ValueType.PROCESS_INSTANCE) {
       onProcessInstance(record.getKey(), (ProcessInstanceRecordValue) record.getValue(),
           (ProcessInstanceIntent) record.getIntent());
     } else if (record.getValueType() == ValueType.JOB && record.getIntent() == JobIntent.CANCELED
@@ -122,6 +153,7 @@ public class EmbeddedProcessMonitor implements ProcessState {
       switch (intent) {
         case ELEMENT_ACTIVATED -> {
           active.putIfAbsent(instance, new LinkedHashMap<>());
+          definitionOfActive.put(instance, v.getProcessDefinitionKey());
           if (v.getParentProcessInstanceKey() > 0) {
             children.computeIfAbsent(v.getParentProcessInstanceKey(), k -> ConcurrentHashMap.newKeySet()).add(instance);
           }
@@ -155,6 +187,7 @@ public class EmbeddedProcessMonitor implements ProcessState {
 
   private void end(long instance, InstanceStatus status) {
     active.remove(instance);
+    definitionOfActive.remove(instance);
     children.remove(instance);
     incidents.remove(instance);
     ended.put(instance, status);

@@ -33,15 +33,17 @@ public class ProcessModels {
 
   public record ModelResource(String name, byte[] content) {
 
-    boolean isBpmn() {
+    public boolean isBpmn() {
       return name.endsWith(".bpmn");
     }
   }
 
-  private final List<ModelResource> resources = new ArrayList<>();
-  private final Map<String, String> formsById = new LinkedHashMap<>();
-  private final Map<String, String> elementNames = new LinkedHashMap<>();
-  private final Map<String, String> userTaskForms = new LinkedHashMap<>();
+  /** One consistent set of models, replaced as a whole when an analyst's change is deployed. */
+  private record Index(List<ModelResource> resources, Map<String, String> formsById, Map<String, String> elementNames,
+      Map<String, String> userTaskForms) {}
+
+  private final ObjectMapper json;
+  private volatile Index index;
 
   @Autowired
   ProcessModels(ObjectMapper json) {
@@ -49,50 +51,76 @@ public class ProcessModels {
   }
 
   ProcessModels(ObjectMapper json, String... patterns) {
+    this.json = json;
     PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+    List<ModelResource> found = new ArrayList<>();
     try {
       for (String pattern : patterns) {
-        Resource[] found = resolver.getResources(pattern);
-        java.util.Arrays.sort(found, Comparator.comparing(Resource::getFilename));
-        for (Resource r : found) {
-          ModelResource model = new ModelResource(r.getFilename(), r.getContentAsByteArray());
-          resources.add(model);
-          if (model.name().endsWith(".form")) {
-            JsonNode form = json.readTree(model.content());
-            String id = form.path("id").asText(null);
-            if (id == null) {
-              throw new IllegalStateException("Form " + model.name() + " has no top-level \"id\"");
-            }
-            formsById.put(id, new String(model.content(), StandardCharsets.UTF_8));
-          } else if (model.isBpmn()) {
-            indexNames(Bpmn.readModelFromStream(new ByteArrayInputStream(model.content())));
-          }
+        Resource[] matches = resolver.getResources(pattern);
+        java.util.Arrays.sort(matches, Comparator.comparing(Resource::getFilename));
+        for (Resource r : matches) {
+          found.add(new ModelResource(r.getFilename(), r.getContentAsByteArray()));
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read process models", e);
     }
+    this.index = indexOf(found);
+  }
+
+  /**
+   * The models now deployed, after an analyst's change: forms, element names and linked forms are read from these
+   * from now on.
+   *
+   * @throws IllegalStateException when a form has no id
+   */
+  public void replace(List<ModelResource> deployed) {
+    this.index = indexOf(deployed);
+  }
+
+  private Index indexOf(List<ModelResource> models) {
+    Map<String, String> forms = new LinkedHashMap<>();
+    Map<String, String> names = new LinkedHashMap<>();
+    Map<String, String> taskForms = new LinkedHashMap<>();
+    try {
+      for (ModelResource model : models) {
+        if (model.name().endsWith(".form")) {
+          JsonNode form = json.readTree(model.content());
+          String id = form.path("id").asText(null);
+          if (id == null) {
+            throw new IllegalStateException("Form " + model.name() + " has no top-level \"id\"");
+          }
+          forms.put(id, new String(model.content(), StandardCharsets.UTF_8));
+        } else if (model.isBpmn()) {
+          indexNames(Bpmn.readModelFromStream(new ByteArrayInputStream(model.content())), names, taskForms);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read process models", e);
+    }
+    return new Index(List.copyOf(models), forms, names, taskForms);
   }
 
   public List<ModelResource> resources() {
-    return List.copyOf(resources);
+    return index.resources();
   }
 
   public Optional<String> form(String formId) {
-    return Optional.ofNullable(formId).map(formsById::get);
+    return Optional.ofNullable(formId).map(index.formsById()::get);
   }
 
   /** The element's name as an analyst wrote it, or its id when it has none. */
   public String elementName(String bpmnProcessId, String elementId) {
-    return elementNames.getOrDefault(bpmnProcessId + "/" + elementId, elementId);
+    return index.elementNames().getOrDefault(bpmnProcessId + "/" + elementId, elementId);
   }
 
   /** The id of the form linked to a user task, as modelled. */
   public String formIdOf(String bpmnProcessId, String elementId) {
-    return userTaskForms.get(bpmnProcessId + "/" + elementId);
+    return index.userTaskForms().get(bpmnProcessId + "/" + elementId);
   }
 
-  private void indexNames(BpmnModelInstance model) {
+  private static void indexNames(BpmnModelInstance model, Map<String, String> elementNames,
+      Map<String, String> userTaskForms) {
     for (FlowElement element : model.getModelElementsByType(FlowElement.class)) {
       ModelElementInstance scope = element.getParentElement();
       while (scope != null && !(scope instanceof Process)) {
