@@ -56,11 +56,13 @@ public class ModelPublisher {
   private static final Pattern LINE = Pattern.compile("line (\\d+)|lineNumber: (\\d+)", Pattern.CASE_INSENSITIVE);
 
   /** A process that got a new version, with what changed against the version before it (empty for the first). */
-  public record PublishedProcess(String bpmnProcessId, int version, String resourceName, List<String> changedElements) {}
+  public record PublishedProcess(String bpmnProcessId, int version, long processDefinitionKey, String resourceName,
+      List<String> changedElements) {}
 
   /** One publication: accepted (what got new versions) or refused (why; nothing was deployed). */
   public record Publication(Instant at, String source, boolean accepted, List<PublishedProcess> processes,
-      List<String> decisions, List<String> forms, String problem) {}
+      List<String> decisions, List<String> forms, String problem,
+      @com.fasterxml.jackson.annotation.JsonIgnore DeploymentEvent deployment) {}
 
   /** A set of models that cannot be deployed; the message names the file and the element or line. */
   public static class RefusedModelException extends RuntimeException {
@@ -105,23 +107,35 @@ public class ModelPublisher {
         ModelResource resource = byName.get(p.getResourceName());
         Map<String, String> now = resource == null ? Map.of() : elementsOf(resource);
         Map<String, String> before = deployedElements.get(p.getResourceName());
-        processes.add(new PublishedProcess(p.getBpmnProcessId(), p.getVersion(), p.getResourceName(),
+        processes.add(new PublishedProcess(p.getBpmnProcessId(), p.getVersion(), p.getProcessDefinitionKey(),
+            p.getResourceName(),
             before == null ? List.of() : changes(before, now)));
         deployedElements.put(p.getResourceName(), now);
       }
       models.replace(resources);
       Publication publication = new Publication(clock.instant(), source, true, processes,
           deployment.getDecisions().stream().map(d -> d.getDmnDecisionId() + " v" + d.getVersion()).toList(),
-          deployment.getForm().stream().map(f -> f.getFormId() + " v" + f.getVersion()).toList(), null);
+          deployment.getForm().stream().map(f -> f.getFormId() + " v" + f.getVersion()).toList(), null, deployment);
       remember(publication);
       log.info("Models published ({}): {}", source, processes.stream().map(p -> p.bpmnProcessId() + " v" + p.version()
           + (p.changedElements().isEmpty() ? "" : " " + p.changedElements())).toList());
       return publication;
     } catch (RefusedModelException e) {
-      remember(new Publication(clock.instant(), source, false, List.of(), List.of(), List.of(), e.getMessage()));
+      remember(new Publication(clock.instant(), source, false, List.of(), List.of(), List.of(), e.getMessage(), null));
       log.warn("Models refused ({}); what runs is unchanged: {}", source, e.getMessage());
       throw e;
     }
+  }
+
+  /**
+   * Publishes files deployed from outside the models folder (Camunda Modeler's deploy): they replace the files of the
+   * same name in the set now deployed, so forms and decisions they link resolve, and go through the same checks.
+   */
+  public Publication publishFiles(List<ModelResource> files, String source) {
+    Map<String, ModelResource> merged = new LinkedHashMap<>();
+    models.resources().forEach(r -> merged.put(r.name(), r));
+    files.forEach(r -> merged.put(r.name(), r));
+    return publish(List.copyOf(merged.values()), source);
   }
 
   /** The latest publications, newest first. */
