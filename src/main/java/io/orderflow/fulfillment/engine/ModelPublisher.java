@@ -79,6 +79,8 @@ public class ModelPublisher {
   private final Deque<Publication> history = new ArrayDeque<>();
   /** The BPMN last deployed per resource name, to say which elements a new version changes. */
   private final Map<String, Map<String, String>> deployedElements = new LinkedHashMap<>();
+  /** The content last deployed per resource name: only files that differ are deployed again. */
+  private final Map<String, byte[]> deployedContent = new LinkedHashMap<>();
 
   ModelPublisher(CamundaClient client, ProcessModels models, ObjectMapper json,
       @Value("${fulfillment.runtime:embedded}") String runtime, Clock clock) {
@@ -99,7 +101,18 @@ public class ModelPublisher {
   public synchronized Publication publish(List<ModelResource> resources, String source) {
     try {
       check(resources);
-      DeploymentEvent deployment = deploy(resources);
+      List<ModelResource> changed = resources.stream()
+          .filter(r -> !java.util.Arrays.equals(deployedContent.get(r.name()), r.content())).toList();
+      if (changed.isEmpty()) {
+        Publication unchanged = new Publication(clock.instant(), source, true, List.of(), List.of(), List.of(),
+            "nothing changed", null);
+        remember(unchanged);
+        return unchanged;
+      }
+      // Only what changed is deployed: an unchanged process keeps its version (forms and decisions are linked by id
+      // and resolved to their latest version when a task or decision runs).
+      DeploymentEvent deployment = deploy(changed);
+      changed.forEach(r -> deployedContent.put(r.name(), r.content()));
       Map<String, ModelResource> byName = new LinkedHashMap<>();
       resources.forEach(r -> byName.put(r.name(), r));
       List<PublishedProcess> processes = new ArrayList<>();

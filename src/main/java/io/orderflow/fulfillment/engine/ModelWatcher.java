@@ -43,8 +43,14 @@ class ModelWatcher implements SmartLifecycle {
   private volatile WatchService watcher;
   private volatile Thread thread;
 
-  ModelWatcher(ModelPublisher publisher, @Value("${fulfillment.models.dir:.}") Path root,
+  @org.springframework.beans.factory.annotation.Autowired
+  ModelWatcher(ModelPublisher publisher, @Value("${fulfillment.models.dir:.}") String root,
       @Value("${fulfillment.models.quiet-period:PT0.5S}") Duration quietPeriod) {
+    // a plain file-system path, relative to the folder the app was started from (not a Spring resource location)
+    this(publisher, Path.of(root), quietPeriod);
+  }
+
+  ModelWatcher(ModelPublisher publisher, Path root, Duration quietPeriod) {
     this.publisher = publisher;
     this.root = root.toAbsolutePath().normalize();
     this.quietPeriod = quietPeriod;

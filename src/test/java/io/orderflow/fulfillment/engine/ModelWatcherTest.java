@@ -45,6 +45,9 @@ class ModelWatcherTest {
     Files.createDirectories(models.resolve("forms"));
     Files.writeString(models.resolve("processes/analyst-demo.bpmn"), process("Check stock", "check-stock"));
     Files.writeString(models.resolve("forms/demo-note.form"), form("Note"));
+    // a second process nobody touches: it keeps its version when the other one changes
+    Files.writeString(models.resolve("processes/analyst-other.bpmn"), process("Other", "other-job")
+        .replace("analyst-demo", "analyst-other"));
     client = CamundaClient.newClientBuilder().grpcAddress(URI.create("http://" + engine.getGatewayAddress()))
         .preferRestOverGrpc(false).build();
     ObjectMapper json = new ObjectMapper();
@@ -52,7 +55,7 @@ class ModelWatcherTest {
     publisher = new ModelPublisher(client, processModels, json, "embedded", Clock.systemUTC());
     watcher = new ModelWatcher(publisher, models, Duration.ofMillis(300));
     Publication first = publisher.publish(watcher.readFolder(), "startup");
-    assertThat(first.processes()).singleElement().satisfies(p -> assertThat(p.version()).isEqualTo(1));
+    assertThat(first.processes()).hasSize(2).allSatisfy(p -> assertThat(p.version()).isEqualTo(1));
     watcher.start();
   }
 
@@ -63,7 +66,7 @@ class ModelWatcherTest {
   }
 
   @Test
-  @DisplayName("A saved change runs as version 2 for new instances while a running one finishes on version 1; the change is named")
+  @DisplayName("A saved change runs as version 2 for new instances while a running one finishes on version 1; the change is named, the untouched process keeps its version")
   void savedModelIsANewVersion() throws Exception {
     ProcessInstanceEvent running = start();
 

@@ -20,6 +20,22 @@ class ModelsApiTest {
   private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {};
 
   @Autowired TestRestTemplate http;
+  @Autowired io.camunda.zeebe.process.test.api.ZeebeTestEngine engine;
+
+  @Test
+  @DisplayName("Another Zeebe client reaches the in-process engine's gRPC gateway and deploys; the model shows in the list")
+  void otherClientDeploys() {
+    try (io.camunda.client.CamundaClient other = io.camunda.client.CamundaClient.newClientBuilder()
+        .grpcAddress(java.net.URI.create("http://" + engine.getGatewayAddress())).preferRestOverGrpc(false).build()) {
+      other.newDeployResourceCommand().addProcessModel(io.camunda.zeebe.model.bpmn.Bpmn
+          .createExecutableProcess("other-client-demo").startEvent().endEvent().done(), "other-client-demo.bpmn")
+          .send().join();
+    }
+
+    List<Map<String, Object>> models = http.exchange("/api/models", HttpMethod.GET, null, LIST).getBody();
+    assertThat(models).anySatisfy(m -> assertThat(m).containsEntry("bpmnProcessId", "other-client-demo")
+        .containsEntry("latestVersion", 1));
+  }
 
   @Test
   @SuppressWarnings("unchecked")
