@@ -1,8 +1,9 @@
 package io.orderflow.fulfillment.accounting;
 
-import static io.orderflow.fulfillment.accounting.InvoiceCanvas.Style.BOLD;
-import static io.orderflow.fulfillment.accounting.InvoiceCanvas.Style.REGULAR;
+import static io.orderflow.fulfillment.shared.pdf.PdfCanvas.Style.BOLD;
+import static io.orderflow.fulfillment.shared.pdf.PdfCanvas.Style.REGULAR;
 
+import io.orderflow.fulfillment.shared.pdf.PdfCanvas;
 import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -36,17 +37,17 @@ final class VatInvoicePdf {
   private static final float COL_GROSS = RIGHT - 2;
   private static final float DESC_WIDTH = COL_QTY - COL_DESC - 28;
 
-  private final InvoiceCanvas pdf;
+  private final PdfCanvas pdf;
   private final VatInvoice invoice;
   private float y;
 
-  private VatInvoicePdf(InvoiceCanvas pdf, VatInvoice invoice) {
+  private VatInvoicePdf(PdfCanvas pdf, VatInvoice invoice) {
     this.pdf = pdf;
     this.invoice = invoice;
   }
 
   static byte[] render(VatInvoice invoice) {
-    try (InvoiceCanvas pdf = new InvoiceCanvas("Invoice " + invoice.invoiceNumber(),
+    try (PdfCanvas pdf = new PdfCanvas("Invoice " + invoice.invoiceNumber(),
         "Order " + invoice.orderNumber() + ", parcel " + invoice.shipmentNo())) {
       new VatInvoicePdf(pdf, invoice).write();
       return pdf.toBytes("vat-invoice/" + invoice.invoiceNumber());

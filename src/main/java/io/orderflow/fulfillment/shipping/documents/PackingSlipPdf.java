@@ -1,10 +1,11 @@
 package io.orderflow.fulfillment.shipping.documents;
 
-import static io.orderflow.fulfillment.shipping.documents.PdfCanvas.Style.BOLD;
-import static io.orderflow.fulfillment.shipping.documents.PdfCanvas.Style.REGULAR;
+import static io.orderflow.fulfillment.shared.pdf.PdfCanvas.Style.BOLD;
+import static io.orderflow.fulfillment.shared.pdf.PdfCanvas.Style.REGULAR;
 
 import io.orderflow.fulfillment.order.DeliveryMethod;
 import io.orderflow.fulfillment.order.OrderService.Delivery;
+import io.orderflow.fulfillment.shared.pdf.PdfCanvas;
 import io.orderflow.fulfillment.shipping.documents.PackingSlipContent.Line;
 import java.util.List;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;

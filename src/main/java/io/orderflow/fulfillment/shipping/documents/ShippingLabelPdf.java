@@ -1,7 +1,7 @@
 package io.orderflow.fulfillment.shipping.documents;
 
-import static io.orderflow.fulfillment.shipping.documents.PdfCanvas.Style.BOLD;
-import static io.orderflow.fulfillment.shipping.documents.PdfCanvas.Style.REGULAR;
+import static io.orderflow.fulfillment.shared.pdf.PdfCanvas.Style.BOLD;
+import static io.orderflow.fulfillment.shared.pdf.PdfCanvas.Style.REGULAR;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -9,6 +9,7 @@ import com.google.zxing.common.BitMatrix;
 import com.google.zxing.oned.Code128Writer;
 import io.orderflow.fulfillment.order.DeliveryMethod;
 import io.orderflow.fulfillment.order.OrderService.Delivery;
+import io.orderflow.fulfillment.shared.pdf.PdfCanvas;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;

@@ -1,4 +1,4 @@
-package io.orderflow.fulfillment.shipping.documents;
+package io.orderflow.fulfillment.shared.pdf;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -27,15 +27,15 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * points from the bottom left of the page. Text that the font cannot show (an emoji in a gift message) prints as "?"
  * instead of failing the document. The file is deterministic: the same content gives the same bytes.
  */
-final class PdfCanvas implements AutoCloseable {
+public final class PdfCanvas implements AutoCloseable {
 
-  static final float MM = 72f / 25.4f;
+  public static final float MM = 72f / 25.4f;
 
   private static final String FONT_DIR = "/net/sf/jasperreports/fonts/dejavu/";
   private static final byte[] REGULAR = fontFile("DejaVuSansCondensed.ttf");
   private static final byte[] BOLD = fontFile("DejaVuSansCondensed-Bold.ttf");
 
-  enum Style { REGULAR, BOLD }
+  public enum Style { REGULAR, BOLD }
 
   private final PDDocument document = new PDDocument();
   private final PDType0Font regular;
@@ -44,7 +44,7 @@ final class PdfCanvas implements AutoCloseable {
   private PDPageContentStream content;
   private PDPage page;
 
-  PdfCanvas(String title, String subject) {
+  public PdfCanvas(String title, String subject) {
     try {
       regular = PDType0Font.load(document, new java.io.ByteArrayInputStream(REGULAR));
       bold = PDType0Font.load(document, new java.io.ByteArrayInputStream(BOLD));
@@ -57,7 +57,7 @@ final class PdfCanvas implements AutoCloseable {
     info.setCreator("order-fulfillment");
   }
 
-  PDPage newPage(PDRectangle size) {
+  public PDPage newPage(PDRectangle size) {
     closeContent();
     page = new PDPage(size);
     document.addPage(page);
@@ -69,16 +69,16 @@ final class PdfCanvas implements AutoCloseable {
     return page;
   }
 
-  PDPage page() {
+  public PDPage page() {
     return page;
   }
 
-  int pageCount() {
+  public int pageCount() {
     return document.getNumberOfPages();
   }
 
   /** Writes on an earlier page again (e.g. "page 1 of 3" once the number of pages is known). */
-  void reopen(int pageIndex) {
+  public void reopen(int pageIndex) {
     closeContent();
     page = document.getPage(pageIndex);
     try {
@@ -91,7 +91,7 @@ final class PdfCanvas implements AutoCloseable {
   // ---- text ------------------------------------------------------------------------------------------------------
 
   /** The text as it will print: composed (NFC), line breaks and tabs as spaces, characters without a glyph as "?". */
-  String printable(String text) {
+  public String printable(String text) {
     if (text == null) {
       return "";
     }
@@ -120,7 +120,7 @@ final class PdfCanvas implements AutoCloseable {
     }
   }
 
-  float width(Style style, float size, String text) {
+  public float width(Style style, float size, String text) {
     try {
       return font(style).getStringWidth(printable(text)) / 1000f * size;
     } catch (IOException e) {
@@ -128,7 +128,7 @@ final class PdfCanvas implements AutoCloseable {
     }
   }
 
-  void text(Style style, float size, float x, float y, String text) {
+  public void text(Style style, float size, float x, float y, String text) {
     String s = printable(text);
     if (s.isEmpty()) {
       return;
@@ -144,16 +144,16 @@ final class PdfCanvas implements AutoCloseable {
     }
   }
 
-  void textRight(Style style, float size, float right, float y, String text) {
+  public void textRight(Style style, float size, float right, float y, String text) {
     text(style, size, right - width(style, size, text), y, text);
   }
 
-  void textCentered(Style style, float size, float centre, float y, String text) {
+  public void textCentered(Style style, float size, float centre, float y, String text) {
     text(style, size, centre - width(style, size, text) / 2, y, text);
   }
 
   /** The largest size from {@code max} down to {@code min} at which the text fits the width on one line. */
-  float fittingSize(Style style, String text, float maxWidth, float max, float min) {
+  public float fittingSize(Style style, String text, float maxWidth, float max, float min) {
     float size = max;
     while (size > min && width(style, size, text) > maxWidth) {
       size -= 0.5f;
@@ -165,7 +165,7 @@ final class PdfCanvas implements AutoCloseable {
    * Breaks the text into lines of at most {@code maxWidth} (at spaces, inside a word only when the word alone is too
    * wide). More than {@code maxLines} lines are cut, the last one ending in "…".
    */
-  List<String> wrap(Style style, float size, String text, float maxWidth, int maxLines) {
+  public List<String> wrap(Style style, float size, String text, float maxWidth, int maxLines) {
     List<String> lines = new ArrayList<>();
     StringBuilder line = new StringBuilder();
     for (String word : printable(text).split(" ")) {
@@ -210,7 +210,7 @@ final class PdfCanvas implements AutoCloseable {
   }
 
   /** Writes wrapped text with its first baseline at {@code y}; returns the baseline after the last line. */
-  float paragraph(Style style, float size, float leading, float x, float y, float maxWidth, String text, int maxLines) {
+  public float paragraph(Style style, float size, float leading, float x, float y, float maxWidth, String text, int maxLines) {
     float baseline = y;
     for (String line : wrap(style, size, text, maxWidth, maxLines)) {
       text(style, size, x, baseline, line);
@@ -221,7 +221,7 @@ final class PdfCanvas implements AutoCloseable {
 
   // ---- graphics --------------------------------------------------------------------------------------------------
 
-  void line(float x1, float y1, float x2, float y2, float thickness) {
+  public void line(float x1, float y1, float x2, float y2, float thickness) {
     try {
       content.setLineWidth(thickness);
       content.moveTo(x1, y1);
@@ -232,7 +232,7 @@ final class PdfCanvas implements AutoCloseable {
     }
   }
 
-  void box(float x, float y, float w, float h, float thickness) {
+  public void box(float x, float y, float w, float h, float thickness) {
     try {
       content.setLineWidth(thickness);
       content.addRect(x, y, w, h);
@@ -242,7 +242,7 @@ final class PdfCanvas implements AutoCloseable {
     }
   }
 
-  void fill(float x, float y, float w, float h, float gray) {
+  public void fill(float x, float y, float w, float h, float gray) {
     try {
       content.setNonStrokingColor(gray);
       content.addRect(x, y, w, h);
@@ -254,7 +254,7 @@ final class PdfCanvas implements AutoCloseable {
   }
 
   /** Text in white (on a filled box); the colour goes back to black afterwards. */
-  void whiteText(Style style, float size, float centre, float y, String text) {
+  public void whiteText(Style style, float size, float centre, float y, String text) {
     try {
       content.setNonStrokingColor(1f);
       textCentered(style, size, centre, y, text);
@@ -270,7 +270,7 @@ final class PdfCanvas implements AutoCloseable {
    * The finished file. Its /ID is derived from {@code identity} (not from the clock), and no creation date is written,
    * so the same document comes out byte for byte the same.
    */
-  byte[] toBytes(String identity) {
+  public byte[] toBytes(String identity) {
     closeContent();
     try {
       byte[] id = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
