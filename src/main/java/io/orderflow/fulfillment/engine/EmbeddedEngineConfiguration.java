@@ -28,19 +28,23 @@ class EmbeddedEngineConfiguration {
   private static final Logger log = LoggerFactory.getLogger(EmbeddedEngineConfiguration.class);
 
   @Bean(name = ENGINE_BEAN, destroyMethod = "stop")
-  ZeebeTestEngine embeddedZeebeEngine(@Value("${fulfillment.engine.port}") int port) {
+  ZeebeTestEngine embeddedZeebeEngine(@Value("${fulfillment.engine.port}") int port,
+      @Value("${fulfillment.engine.bind-address:127.0.0.1}") String bindAddress) throws java.net.UnknownHostException {
     long start = System.nanoTime();
+    if (!"0.0.0.0".equals(bindAddress) && !"*".equals(bindAddress)) {
+      BoundGrpcServerProvider.bindTo(java.net.InetAddress.getByName(bindAddress));
+    }
     ZeebeTestEngine engine = EngineFactory.create(port);
     engine.start();
     log.warn("""
 
         ==============================================================================================
-         EMBEDDED RUNTIME: in-memory Zeebe engine on gRPC port {} (started in {} ms), in-memory H2 database.
+         EMBEDDED RUNTIME: in-memory Zeebe engine on gRPC {}:{} (started in {} ms), in-memory H2 database.
          Every order, process instance and task is LOST when the application stops, and the engine keeps
          every record in memory while it runs. For demos, development and tests only; production runs
          with the 'camunda' profile against a Camunda 8.8 cluster and MySQL (see README).
         ==============================================================================================""",
-        port, (System.nanoTime() - start) / 1_000_000);
+        bindAddress, port, (System.nanoTime() - start) / 1_000_000);
     return engine;
   }
 
