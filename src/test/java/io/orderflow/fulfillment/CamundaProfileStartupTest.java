@@ -106,7 +106,7 @@ class CamundaProfileStartupTest {
             .filter(r -> r.getIntent() == UserTaskIntent.CREATED).map(r -> (UserTaskRecordValue) r.getValue())
             .filter(t -> t.getElementId().equals("UserTask_PickOrder")).findFirst(),
         java.util.Optional::isPresent).orElseThrow();
-    assertThat(pick.getCandidateGroupsList()).containsExactly("warehouse-warsaw");
+    assertThat(pick.getCandidateGroupsList()).containsExactly("warehouse");
     ResponseEntity<Map<String, Object>> order = http.exchange("/api/orders/" + orderId, HttpMethod.GET, null,
         new ParameterizedTypeReference<>() {});
     assertThat(order.getStatusCode()).isEqualTo(HttpStatus.OK);
