@@ -3,6 +3,7 @@ package io.orderflow.fulfillment.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -17,6 +18,7 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -77,13 +79,15 @@ class SecurityConfiguration {
           settings.audience());
       return new InMemoryUserDetailsManager();
     }
-    List<UserDetails> users = settings.builtInUsers().stream()
-        .map(u -> (UserDetails) new BuiltInUser(u.username(), u.passwordHash(), u.roles(), u.warehouses(), u.email()))
-        .toList();
+    java.util.Map<String, SecuritySettings.BuiltInUserEntry> users = new java.util.HashMap<>();
+    settings.builtInUsers().forEach(u -> users.put(u.username(), u));
     log.warn("Security: DEVELOPMENT SETTING - {} built-in demo users with published passwords sign in with HTTP basic "
         + "or the login form. Set KEYCLOAK_URL (or fulfillment.security.issuer-uri) to use Keycloak's tokens instead.",
         users.size());
-    return new InMemoryUserDetailsManager(users);
+    // a new BuiltInUser per sign-in: Spring erases the credentials of the authenticated copy
+    return username -> Optional.ofNullable(users.get(username))
+        .map(u -> (UserDetails) new BuiltInUser(u.username(), u.passwordHash(), u.roles(), u.warehouses(), u.email()))
+        .orElseThrow(() -> new UsernameNotFoundException("No built-in user " + username));
   }
 
   @Bean

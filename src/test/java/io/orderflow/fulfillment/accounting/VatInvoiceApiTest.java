@@ -70,7 +70,7 @@ class VatInvoiceApiTest {
         .containsEntry("invoiceNumber", issued.invoiceNumber());
 
     // and the list has it with its totals
-    List<Map<String, Object>> listed = http.exchange("/api/orders/" + orderId + "/invoices", HttpMethod.GET, null,
+    List<Map<String, Object>> listed = shop.exchange("/api/orders/" + orderId + "/invoices", HttpMethod.GET, null,
         LIST).getBody();
     assertThat(listed).singleElement().satisfies(i -> {
       assertThat(i).containsEntry("invoiceNumber", issued.invoiceNumber()).containsEntry("shipmentNo", 1)
@@ -80,7 +80,7 @@ class VatInvoiceApiTest {
     });
 
     // and the PDF downloads and reads back
-    ResponseEntity<byte[]> pdf = http.getForEntity("/api/orders/" + orderId + "/invoices/" + issued.invoiceNumber()
+    ResponseEntity<byte[]> pdf = shop.getForEntity("/api/orders/" + orderId + "/invoices/" + issued.invoiceNumber()
         + ".pdf", byte[].class);
     assertThat(pdf.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(pdf.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
@@ -90,13 +90,13 @@ class VatInvoiceApiTest {
         (String) order.get("orderNumber"));
 
     // and an invoice the order does not have is a 404 problem
-    ResponseEntity<Map<String, Object>> unknown = http.exchange("/api/orders/" + orderId
+    ResponseEntity<Map<String, Object>> unknown = shop.exchange("/api/orders/" + orderId
         + "/invoices/VAT-1999-000001.pdf", HttpMethod.GET, null, new ParameterizedTypeReference<>() {});
     assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(unknown.getBody()).containsEntry("status", 404);
 
     // and the money ledger tells the story
-    List<Map<String, Object>> movements = http.exchange("/api/orders/" + orderId + "/money-movements", HttpMethod.GET,
+    List<Map<String, Object>> movements = shop.exchange("/api/orders/" + orderId + "/money-movements", HttpMethod.GET,
         null, LIST).getBody();
     assertThat(movements).extracting(m -> m.get("kind")).containsExactly("AUTHORIZED", "CAPTURED", "INVOICED");
     assertThat(movements).allSatisfy(m -> assertThat(new BigDecimal(m.get("amount").toString()))
