@@ -42,11 +42,13 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * {@code keycloak} profile): an OAuth2 resource server for Keycloak's JWTs (issuer and JWKS from the issuer's
  * discovery document, fetched on first use; audience {@code fulfillment-api} required). Without one: the built-in
  * development users of {@code fulfillment.security.built-in-users}, HTTP basic and form login.
+ *
+ * <p>Public so that controller slice tests ({@code @WebMvcTest}) can import it and run with the real rules.
  */
 @Configuration
 @EnableWebSecurity
 @EnableConfigurationProperties(SecuritySettings.class)
-class SecurityConfiguration {
+public class SecurityConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 

@@ -54,6 +54,12 @@ public enum DemoUser {
     return http.withBasicAuth(username, password());
   }
 
+  /** MockMvc: the request signed in as this user with HTTP basic. */
+  public org.springframework.test.web.servlet.request.RequestPostProcessor basic() {
+    return org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+        .httpBasic(username, password());
+  }
+
   /** The picker of a warehouse (madrid, warsaw, sofia). */
   public static DemoUser pickerIn(String warehouse) {
     return switch (warehouse) {
