@@ -49,11 +49,10 @@ class KeycloakSecurityTest {
   void start() {
     keycloak = KeycloakServer.get();
     if (app == null) {
-      app = new SpringApplicationBuilder(FulfillmentApplication.class).properties(
-              "server.port=0", "fulfillment.engine.port=0", "fulfillment.orders.start-retry-interval=PT1H",
-              "fulfillment.mail.embedded-smtp.port=0",
-              "fulfillment.security.issuer-uri=" + keycloak.issuerUri())
-          .run();
+      // command-line arguments: they win over application.yml (builder properties would not)
+      app = new SpringApplicationBuilder(FulfillmentApplication.class).run(
+          "--server.port=0", "--fulfillment.engine.port=0", "--fulfillment.orders.start-retry-interval=PT1H",
+          "--fulfillment.mail.embedded-smtp.port=0", "--fulfillment.security.issuer-uri=" + keycloak.issuerUri());
       String port = app.getEnvironment().getProperty("local.server.port");
       http = new TestRestTemplate(new RestTemplateBuilder().rootUri("http://127.0.0.1:" + port));
     }
