@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
+import io.orderflow.fulfillment.testsupport.DemoUser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -87,8 +88,8 @@ class CamundaProfileStartupTest {
         .filter(p -> p.getBpmnProcessId().equals("order-fulfillment")).findFirst().orElseThrow();
     assertThat(new String(deployed.getResource(), StandardCharsets.UTF_8)).contains("zeebe:userTask");
 
-    // when
-    ResponseEntity<Map<String, Object>> placed = http.exchange("/api/orders", HttpMethod.POST, new HttpEntity<>(Map.of(
+    // when customer service places a phone order for Jan (not a demo customer) and accepts the quote for him
+    ResponseEntity<Map<String, Object>> placed = DemoUser.CS_AGENT.on(http).exchange("/api/orders", HttpMethod.POST, new HttpEntity<>(Map.of(
         "customer", Map.of("name", "Jan Kowalski", "email", "jan@example.com"),
         "shippingAddress", Map.of("street", "ul. Marszałkowska 1", "postalCode", "00-001", "city", "Warszawa", "country", "PL"),
         "lines", List.of(Map.of("sku", "LAMP-DESK-LED", "quantity", 1)),
@@ -96,9 +97,9 @@ class CamundaProfileStartupTest {
         new ParameterizedTypeReference<>() {});
     assertThat(placed.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     String orderId = (String) placed.getBody().get("id");
-    await().atMost(Duration.ofSeconds(60)).until(() -> "QUOTED".equals(http.exchange("/api/orders/" + orderId,
+    await().atMost(Duration.ofSeconds(60)).until(() -> "QUOTED".equals(DemoUser.CS_AGENT.on(http).exchange("/api/orders/" + orderId,
         HttpMethod.GET, null, new ParameterizedTypeReference<Map<String, Object>>() {}).getBody().get("status")));
-    assertThat(http.exchange("/api/orders/" + orderId + "/quote/acceptance", HttpMethod.POST, new HttpEntity<>(Map.of()),
+    assertThat(DemoUser.CS_AGENT.on(http).exchange("/api/orders/" + orderId + "/quote/acceptance", HttpMethod.POST, new HttpEntity<>(Map.of()),
         new ParameterizedTypeReference<Map<String, Object>>() {}).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
 
     // then: the workers ran against the "cluster" and the pick task exists there as a Camunda user task
@@ -106,8 +107,8 @@ class CamundaProfileStartupTest {
             .filter(r -> r.getIntent() == UserTaskIntent.CREATED).map(r -> (UserTaskRecordValue) r.getValue())
             .filter(t -> t.getElementId().equals("UserTask_PickOrder")).findFirst(),
         java.util.Optional::isPresent).orElseThrow();
-    assertThat(pick.getCandidateGroupsList()).containsExactly("warehouse-warsaw");
-    ResponseEntity<Map<String, Object>> order = http.exchange("/api/orders/" + orderId, HttpMethod.GET, null,
+    assertThat(pick.getCandidateGroupsList()).containsExactly("warehouse");
+    ResponseEntity<Map<String, Object>> order = DemoUser.CS_AGENT.on(http).exchange("/api/orders/" + orderId, HttpMethod.GET, null,
         new ParameterizedTypeReference<>() {});
     assertThat(order.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(order.getBody()).containsEntry("status", "PAYMENT_AUTHORIZED").containsEntry("warehouseId", "warsaw");

@@ -4,6 +4,7 @@ import static io.orderflow.fulfillment.testsupport.ShopClient.card;
 import static io.orderflow.fulfillment.testsupport.ShopClient.orderBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orderflow.fulfillment.testsupport.DemoUser;
 import io.orderflow.fulfillment.testsupport.ShopClient;
 import java.time.Instant;
 import java.util.List;
@@ -70,7 +71,7 @@ class CancellationApiTest {
     String orderId = place(Map.of(SKU, 1, SERIALIZED, 1));
     shop.acceptQuote(orderId);
     shop.awaitPayment(orderId, "AUTHORIZED");
-    Map<String, Object> pick = shop.awaitTask("warehouse-madrid", orderId, "UserTask_PickOrder");
+    Map<String, Object> pick = shop.awaitTask(DemoUser.PICKER_MADRID, orderId, "UserTask_PickOrder");
     String serial = "SN-CANCEL-" + orderId.substring(0, 8);
     assertThat(shop.post("/api/tasks/" + pick.get("key") + "/scans", Map.of("barcode", SERIALIZED, "serialNumber", serial))
         .getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -99,11 +100,11 @@ class CancellationApiTest {
     int reservedBefore = shop.reserved(SKU);
     String orderId = place(Map.of(SKU, 3));
     shop.acceptQuote(orderId);
-    Map<String, Object> pick = shop.awaitTask("warehouse-madrid", orderId, "UserTask_PickOrder");
+    Map<String, Object> pick = shop.awaitTask(DemoUser.PICKER_MADRID, orderId, "UserTask_PickOrder");
     shop.scanPickList(pick);
     shop.completeTask(pick, Map.of("allLinesPicked", true));
-    shop.completeTask(shop.awaitTask("warehouse-madrid", orderId, "UserTask_PackOrder"), ShopClient.PACKED);
-    shop.awaitTask("warehouse-madrid", orderId, "UserTask_LabelParcel");
+    shop.completeTask(shop.awaitTask(DemoUser.PICKER_MADRID, orderId, "UserTask_PackOrder"), ShopClient.PACKED);
+    shop.awaitTask(DemoUser.PICKER_MADRID, orderId, "UserTask_LabelParcel");
     String tracking = (String) shipments(shop.get("/api/orders/" + orderId)).get(0).get("trackingNumber");
     assertThat(tracking).isNotNull();
 
@@ -165,11 +166,11 @@ class CancellationApiTest {
     assertThat(shipments(shop.get("/api/orders/" + orderId))).singleElement()
         .satisfies(s -> assertThat(Instant.parse((String) s.get("estimatedDelivery"))).isEqualTo(eta));
     courier(tracking, "DELIVERY_FAILED", "Address does not exist", null);
-    Map<String, Object> arrange = shop.awaitTask("customer-service", orderId, "UserTask_ArrangeRedelivery");
+    Map<String, Object> arrange = shop.awaitTask(DemoUser.CS_AGENT, orderId, "UserTask_ArrangeRedelivery");
     shop.completeTask(arrange, Map.of("redeliveryNote", "Customer moved abroad", "parcelResolution", "RETURN_TO_SENDER"));
     shop.awaitStep(orderId, "IntermediateCatchEvent_ParcelReturned");
     courier(tracking, "RETURNED", null, null);
-    Map<String, Object> receive = shop.awaitTask("warehouse-madrid", orderId, "UserTask_ReceiveReturnedParcel");
+    Map<String, Object> receive = shop.awaitTask(DemoUser.PICKER_MADRID, orderId, "UserTask_ReceiveReturnedParcel");
     shop.completeTask(receive, Map.of("returnedCondition", "RESELLABLE", "receiptNote", "Sealed, as sent"));
 
     Map<String, Object> order = shop.awaitOrder(orderId, "CANCELLED");

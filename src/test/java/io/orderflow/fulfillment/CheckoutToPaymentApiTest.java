@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.orderflow.fulfillment.testsupport.DemoUser;
 import io.orderflow.fulfillment.testsupport.ShopClient;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -173,7 +174,7 @@ class CheckoutToPaymentApiTest {
 
     shop.awaitOrder(orderId, "EXPIRED");
     await().atMost(ShopClient.WAIT).until(() -> shop.reserved("SNEAKER-TRAIL-43") == 0);
-    assertThat(http.exchange("/api/stock/movements/orders/" + orderId, org.springframework.http.HttpMethod.GET, null,
+    assertThat(shop.exchange("/api/stock/movements/orders/" + orderId, org.springframework.http.HttpMethod.GET, null,
         new org.springframework.core.ParameterizedTypeReference<List<Map<String, Object>>>() {}).getBody())
         .extracting(m -> m.get("type") + " x" + m.get("quantity")).containsExactly("RESERVED x1", "RELEASED x1");
     assertThat(shop.post("/api/orders/" + orderId + "/quote/acceptance", Map.of()).getStatusCode())
@@ -194,7 +195,7 @@ class CheckoutToPaymentApiTest {
     assertThat(shop.post("/api/orders/" + orderId + "/questions",
         Map.of("question", "Can the parcel be left with the concierge?")).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
 
-    Map<String, Object> task = shop.awaitTask("customer-service", orderId, "UserTask_AnswerQuestion");
+    Map<String, Object> task = shop.awaitTask(DemoUser.CS_AGENT, orderId, "UserTask_AnswerQuestion");
     Map<String, Object> details = shop.get("/api/tasks/" + task.get("key"));
     assertThat(map(details.get("variables"))).containsEntry("question", "Can the parcel be left with the concierge?");
     shop.completeTask(task, Map.of("answer", "Yes, we will tell the courier."));

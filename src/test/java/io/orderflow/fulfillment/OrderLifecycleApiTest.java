@@ -3,10 +3,12 @@ package io.orderflow.fulfillment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.orderflow.fulfillment.testsupport.DemoUser;
 import io.orderflow.fulfillment.testsupport.ShopClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,6 +40,12 @@ class OrderLifecycleApiTest {
 
   @Autowired TestRestTemplate http;
   @Autowired JdbcTemplate jdbc;
+  ShopClient shop;
+
+  @BeforeEach
+  void signIn() {
+    shop = new ShopClient(http, jdbc);
+  }
 
   @Test
   @DisplayName("An order is reserved, paid, picked and packed by Madrid's staff, shipped and delivered")
@@ -58,7 +66,7 @@ class OrderLifecycleApiTest {
         .isEqualTo(HttpStatus.ACCEPTED);
 
     // then the warehouse nearest by country gets the pick task, with its form and the order's ids
-    Map<String, Object> pick = awaitTask("warehouse-madrid", orderId, "UserTask_PickOrder");
+    Map<String, Object> pick = awaitTask(DemoUser.PICKER_MADRID, orderId, "UserTask_PickOrder");
     Map<String, Object> pickDetails = get("/api/tasks/" + pick.get("key"));
     assertThat(((Map<?, ?>) pickDetails.get("form")).get("id")).isEqualTo("pick-order");
     assertThat((Map<String, Object>) pickDetails.get("variables")).containsEntry("orderId", orderId);
@@ -69,46 +77,52 @@ class OrderLifecycleApiTest {
     assertThat(picking).containsEntry("status", "PAYMENT_AUTHORIZED")
         .extractingByKey("currentSteps").asList().extracting("elementId").contains("UserTask_PickOrder");
 
-    // and the form's required field is enforced, the task is claimed, another picker cannot complete it
-    ResponseEntity<Map<String, Object>> missing = post("/api/tasks/" + pick.get("key") + "/complete",
-        Map.of("completedBy", "lucia", "variables", Map.of()));
+    // and the form's required field is enforced, the task is claimed by Madrid's supervisor, the picker then can
+    // neither claim nor complete it, nor complete it in someone else's name
+    String task = "/api/tasks/" + pick.get("key");
+    ResponseEntity<Map<String, Object>> missing = post(task + "/complete", Map.of("variables", Map.of()));
     assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(missing.getBody().get("detail").toString()).contains("allLinesPicked");
-    assertThat(post("/api/tasks/" + pick.get("key") + "/claim", Map.of("assignee", "lucia")).getStatusCode())
-        .isEqualTo(HttpStatus.OK);
-    assertThat(post("/api/tasks/" + pick.get("key") + "/claim", Map.of("assignee", "pablo")).getStatusCode())
+    TestRestTemplate supervisor = shop.as(DemoUser.SUPERVISOR_MADRID);
+    ResponseEntity<Map<String, Object>> claimed = supervisor.exchange(task + "/claim", HttpMethod.POST,
+        new HttpEntity<>(Map.of()), MAP);
+    assertThat(claimed.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(claimed.getBody()).containsEntry("assignee", "supervisor.madrid");
+    assertThat(post(task + "/claim", Map.of()).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(post(task + "/complete", Map.of("variables", Map.of("allLinesPicked", true))).getStatusCode())
         .isEqualTo(HttpStatus.CONFLICT);
-    assertThat(post("/api/tasks/" + pick.get("key") + "/complete",
-        Map.of("completedBy", "pablo", "variables", Map.of("allLinesPicked", true))).getStatusCode())
-        .isEqualTo(HttpStatus.CONFLICT);
+    assertThat(supervisor.exchange(task + "/complete", HttpMethod.POST, new HttpEntity<>(
+        Map.of("completedBy", "picker.madrid", "variables", Map.of("allLinesPicked", true))), MAP).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
     // (the picker scans every unit first: a pick task completes only when its pick list is fully scanned)
-    new ShopClient(http, jdbc).scanPickList(pick);
-    assertThat(post("/api/tasks/" + pick.get("key") + "/complete",
-        Map.of("completedBy", "lucia", "variables", Map.of("allLinesPicked", true))).getStatusCode())
-        .isEqualTo(HttpStatus.OK);
-    ResponseEntity<Map<String, Object>> again = post("/api/tasks/" + pick.get("key") + "/complete",
-        Map.of("completedBy", "lucia", "variables", Map.of("allLinesPicked", true)));
+    shop.scanPickList(pick);
+    ResponseEntity<Map<String, Object>> done = supervisor.exchange(task + "/complete", HttpMethod.POST,
+        new HttpEntity<>(Map.of("variables", Map.of("allLinesPicked", true))), MAP);
+    assertThat(done.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(done.getBody()).containsEntry("completedBy", "supervisor.madrid");
+    ResponseEntity<Map<String, Object>> again = supervisor.exchange(task + "/complete", HttpMethod.POST,
+        new HttpEntity<>(Map.of("variables", Map.of("allLinesPicked", true))), MAP);
     assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     assertThat(again.getBody().get("detail").toString()).contains("already completed");
 
     // and the packer packs it
-    Map<String, Object> pack = awaitTask("warehouse-madrid", orderId, "UserTask_PackOrder");
+    Map<String, Object> pack = awaitTask(DemoUser.PICKER_MADRID, orderId, "UserTask_PackOrder");
     assertThat(post("/api/tasks/" + pack.get("key") + "/complete",
         Map.of("variables", Map.of("packageType", "MEDIUM_BOX", "parcelWeightKg", 1.45, "lengthCm", 40, "widthCm", 30,
             "heightCm", 25))).getStatusCode())
         .isEqualTo(HttpStatus.OK);
 
     // and labels it (the label is a PDF whose barcode is the tracking number) and hands it over at the dock
-    Map<String, Object> label = awaitTask("warehouse-madrid", orderId, "UserTask_LabelParcel");
+    Map<String, Object> label = awaitTask(DemoUser.PICKER_MADRID, orderId, "UserTask_LabelParcel");
     Map<String, Object> booked = get("/api/orders/" + orderId);
     String bookedTracking = (String) ((List<Map<String, Object>>) booked.get("shipments")).get(0).get("trackingNumber");
     assertThat(bookedTracking).matches("[A-Z]{2}\\d{9}[A-Z]{2}");
-    assertThat(http.getForEntity("/api/orders/" + orderId + "/shipments/1/label.pdf", byte[].class).getHeaders()
+    assertThat(shop.getForEntity("/api/orders/" + orderId + "/shipments/1/label.pdf", byte[].class).getHeaders()
         .getContentType()).hasToString("application/pdf");
     assertThat(post("/api/tasks/" + label.get("key") + "/complete",
         Map.of("variables", Map.of("labelAttached", true, "packingSlipEnclosed", true))).getStatusCode())
         .isEqualTo(HttpStatus.OK);
-    Map<String, Object> handOver = awaitTask("warehouse-madrid", orderId, "UserTask_HandOverParcel");
+    Map<String, Object> handOver = awaitTask(DemoUser.PICKER_MADRID, orderId, "UserTask_HandOverParcel");
     assertThat(post("/api/tasks/" + handOver.get("key") + "/complete",
         Map.of("variables", Map.of("loadingDock", "DOCK-1"))).getStatusCode()).isEqualTo(HttpStatus.OK);
 
@@ -121,7 +135,7 @@ class OrderLifecycleApiTest {
     assertThat(after.get("BOTTLE-STEEL-750")).isEqualTo(before.get("BOTTLE-STEEL-750") - 1);
     assertThat(reserved("madrid", "HOODIE-ZIP-M")).isZero();
     // and the stock ledger says so: each line reserved, then issued, with the figures after each movement
-    List<Map<String, Object>> movements = http.exchange("/api/stock/movements/orders/" + orderId, HttpMethod.GET,
+    List<Map<String, Object>> movements = shop.exchange("/api/stock/movements/orders/" + orderId, HttpMethod.GET,
         null, LIST).getBody();
     assertThat(movements.subList(0, 2)).extracting(m -> m.get("type") + " " + m.get("sku") + " x" + m.get("quantity"))
         .containsExactlyInAnyOrder("RESERVED HOODIE-ZIP-M x2", "RESERVED BOTTLE-STEEL-750 x1");
@@ -144,7 +158,7 @@ class OrderLifecycleApiTest {
     assertThat(delivered.get("acknowledgedAt")).isNotNull();
 
     // and the customer was acknowledged, customer service and finance were told, marketing was not (no consent)
-    List<Map<String, Object>> told = http.exchange("/api/orders/" + orderId + "/notifications", HttpMethod.GET, null,
+    List<Map<String, Object>> told = shop.exchange("/api/orders/" + orderId + "/notifications", HttpMethod.GET, null,
         LIST).getBody();
     assertThat(told).extracting(n -> n.get("audience") + ":" + n.get("topic"))
         .contains("customer:ORDER_ACKNOWLEDGED", "customer-service:NEW_ORDER", "finance:PAYMENT_SECURED",
@@ -194,7 +208,7 @@ class OrderLifecycleApiTest {
     // and: malformed JSON
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
-    ResponseEntity<Map<String, Object>> malformed = http.exchange("/api/orders", HttpMethod.POST,
+    ResponseEntity<Map<String, Object>> malformed = shop.as(DemoUser.ANA).exchange("/api/orders", HttpMethod.POST,
         new HttpEntity<>("{\"customer\": ", headers), MAP);
     assertThat(malformed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(malformed.getBody().get("title")).isEqualTo("Malformed request");
@@ -206,10 +220,11 @@ class OrderLifecycleApiTest {
   @Test
   @DisplayName("Unknown orders, tasks and tracking numbers answer 404 with a problem naming them")
   void unknownIdsAre404() {
-    assertThat(http.exchange("/api/orders/does-not-exist", HttpMethod.GET, null, MAP))
+    assertThat(shop.exchange("/api/orders/does-not-exist", HttpMethod.GET, null, MAP))
         .satisfies(r -> assertThat(r.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND))
         .satisfies(r -> assertThat(r.getBody().get("detail").toString()).contains("does-not-exist"));
-    assertThat(http.exchange("/api/tasks/42", HttpMethod.GET, null, MAP).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    shop.actAs(DemoUser.PICKER_MADRID, 42);
+    assertThat(shop.exchange("/api/tasks/42", HttpMethod.GET, null, MAP).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(post("/api/tasks/42/complete", Map.of("variables", Map.of())).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     ResponseEntity<Map<String, Object>> event = post("/api/courier/events", Map.of("eventId", "e-404",
         "trackingNumber", "SX000000000ES", "type", "DELIVERED", "occurredAt", "2026-11-23T12:00:00Z"));
@@ -288,20 +303,18 @@ class OrderLifecycleApiTest {
 
   private static Map<String, Object> orderBody(String country, String paymentMethodId, Map<String, Integer> lines) {
     return Map.of(
-        "customer", Map.of("name", "Ana García", "email", "ana@example.com", "phone", "+34 600 000 000"),
+        "customer", Map.of("name", "Ana García", "email", DemoUser.ANA.email(), "phone", "+34 600 000 000"),
         "shippingAddress", Map.of("street", "Calle Mayor 1", "postalCode", "28013", "city", "Madrid", "country", country),
         "lines", lines.entrySet().stream().map(e -> Map.of("sku", e.getKey(), "quantity", e.getValue())).toList(),
         "payment", Map.of("method", "CARD", "paymentMethodId", paymentMethodId));
   }
 
-  private Map<String, Object> awaitTask(String group, String orderId, String elementId) {
-    return await().atMost(WAIT).until(() -> http.exchange("/api/tasks?candidateGroup=" + group + "&orderId=" + orderId,
-            HttpMethod.GET, null, LIST).getBody().stream().filter(t -> elementId.equals(t.get("elementId"))).findFirst(),
-        java.util.Optional::isPresent).orElseThrow();
+  private Map<String, Object> awaitTask(DemoUser staff, String orderId, String elementId) {
+    return shop.awaitTask(staff, orderId, elementId);
   }
 
   private List<Map<String, Object>> tasksOf(String orderId) {
-    return http.exchange("/api/tasks?state=CREATED&orderId=" + orderId, HttpMethod.GET, null, LIST).getBody();
+    return shop.openTasksOf(orderId);
   }
 
   private Map<String, Object> awaitOrder(String orderId, String status) {
@@ -309,7 +322,7 @@ class OrderLifecycleApiTest {
   }
 
   private Map<String, Integer> stock(String warehouse, String... skus) {
-    List<Map<String, Object>> rows = http.exchange("/api/stock?sku=" + String.join("&sku=", skus), HttpMethod.GET, null,
+    List<Map<String, Object>> rows = shop.exchange("/api/stock?sku=" + String.join("&sku=", skus), HttpMethod.GET, null,
         LIST).getBody();
     Map<String, Integer> onHand = new java.util.TreeMap<>();
     rows.stream().filter(r -> warehouse.equals(r.get("warehouseId")))
@@ -326,12 +339,10 @@ class OrderLifecycleApiTest {
   }
 
   private Map<String, Object> get(String path) {
-    ResponseEntity<Map<String, Object>> r = http.exchange(path, HttpMethod.GET, null, MAP);
-    assertThat(r.getStatusCode()).as("GET %s", path).isEqualTo(HttpStatus.OK);
-    return r.getBody();
+    return shop.get(path);
   }
 
   private ResponseEntity<Map<String, Object>> post(String path, Object body) {
-    return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body), MAP);
+    return shop.post(path, body);
   }
 }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.orderflow.fulfillment.testsupport.DemoUser;
 import io.orderflow.fulfillment.testsupport.ShopClient;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -62,7 +63,7 @@ class PaymentMethodsApiTest {
     assertThat(shop.post("/api/orders/" + orderId + "/payment/card", Map.of("paymentMethodId", "pm_card_visa"))
         .getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
 
-    shop.awaitTask("warehouse-warsaw", orderId, "UserTask_PickOrder");
+    shop.awaitTask(DemoUser.PICKER_WARSAW, orderId, "UserTask_PickOrder");
     assertThat(shop.get("/api/orders/" + orderId)).containsEntry("status", "PAYMENT_AUTHORIZED");
     assertThat(shop.awaitPayment(orderId, "AUTHORIZED")).isNotNull();
   }
@@ -80,7 +81,7 @@ class PaymentMethodsApiTest {
     Map<String, Object> cancelled = shop.awaitOrder(orderId, "CANCELLED");
     assertThat(cancelled.get("cancellationReason").toString()).isNotBlank();
     await().atMost(ShopClient.WAIT).until(() -> shop.reserved("JEANS-SLIM-W32") == 0);
-    Map<String, Object> followUp = shop.awaitTask("customer-service", orderId, "UserTask_FollowUpFailedPayment");
+    Map<String, Object> followUp = shop.awaitTask(DemoUser.CS_AGENT, orderId, "UserTask_FollowUpFailedPayment");
     shop.completeTask(followUp, Map.of("contactOutcome", "LEFT_MESSAGE", "followUpNotes", "Voicemail, will retry"));
     await().atMost(ShopClient.WAIT).until(() -> "COMPLETED".equals(shop.get("/api/orders/" + orderId).get("processStatus")));
   }
@@ -99,7 +100,7 @@ class PaymentMethodsApiTest {
     assertThat(entries(first)).singleElement().satisfies(e -> assertThat(e).containsEntry("outcome", "MATCHED")
         .containsEntry("orderId", orderId));
     assertThat(entries(again)).singleElement().satisfies(e -> assertThat(e).containsEntry("outcome", "DUPLICATE"));
-    shop.awaitTask("warehouse-madrid", orderId, "UserTask_PickOrder");
+    shop.awaitTask(DemoUser.PICKER_MADRID, orderId, "UserTask_PickOrder");
     shop.awaitPayment(orderId, "PAID");
   }
 
@@ -114,9 +115,9 @@ class PaymentMethodsApiTest {
         Map.of("entries", List.of(statementEntry(reference, "150.00")))).getBody();
     assertThat(entries(result)).singleElement().satisfies(e -> assertThat(e).containsEntry("outcome", "AMOUNT_MISMATCH"));
 
-    Map<String, Object> task = shop.awaitTask("finance", orderId, "UserTask_ResolvePaymentDifference");
+    Map<String, Object> task = shop.awaitTask(DemoUser.FINANCE, orderId, "UserTask_ResolvePaymentDifference");
     shop.completeTask(task, Map.of("differenceDecision", "ACCEPT", "differenceNote", "Customer pays the rest with the next order"));
-    shop.awaitTask("warehouse-madrid", orderId, "UserTask_PickOrder");
+    shop.awaitTask(DemoUser.PICKER_MADRID, orderId, "UserTask_PickOrder");
   }
 
   @Test
@@ -148,11 +149,11 @@ class PaymentMethodsApiTest {
     shop.acceptQuote(orderId);
     shop.awaitPayment(orderId, "CREDIT_REVIEW");
 
-    Map<String, Object> review = shop.awaitTask("finance", orderId, "UserTask_ReviewCredit");
+    Map<String, Object> review = shop.awaitTask(DemoUser.FINANCE, orderId, "UserTask_ReviewCredit");
     shop.completeTask(review, Map.of("creditReviewDecision", "APPROVE", "creditReviewNote", "Known company"));
 
     shop.awaitPayment(orderId, "INVOICE_APPROVED");
-    shop.awaitTask("warehouse-madrid", orderId, "UserTask_PickOrder");
+    shop.awaitTask(DemoUser.PICKER_MADRID, orderId, "UserTask_PickOrder");
   }
 
   @Test
@@ -163,7 +164,7 @@ class PaymentMethodsApiTest {
 
     Map<String, Object> cancelled = shop.awaitOrder(orderId, "CANCELLED");
     assertThat(cancelled.get("cancellationReason").toString()).contains("invoice limit");
-    assertThat(shop.awaitTask("customer-service", orderId, "UserTask_FollowUpFailedPayment")).isNotNull();
+    assertThat(shop.awaitTask(DemoUser.CS_AGENT, orderId, "UserTask_FollowUpFailedPayment")).isNotNull();
     assertThat(jdbc.queryForObject("select count(*) from stock_reservation where order_id = ? and status = 'ACTIVE'",
         Integer.class, orderId)).as("reservations still held").isZero();
   }
@@ -182,7 +183,7 @@ class PaymentMethodsApiTest {
         "collectionId", "cod-" + orderId, "orderNumber", order.get("orderNumber"), "amount", "10.00", "currency", "EUR"));
     assertThat(report.getStatusCode().is2xxSuccessful()).as("cash report: %s", report.getBody()).isTrue();
 
-    Map<String, Object> task = shop.awaitTask("finance", orderId, "UserTask_ReconcileCash");
+    Map<String, Object> task = shop.awaitTask(DemoUser.FINANCE, orderId, "UserTask_ReconcileCash");
     shop.completeTask(task, Map.of("settledAmount", 10.00, "reconciliationNote", "Courier keeps the rest, claim filed"));
     await().atMost(ShopClient.WAIT).until(() -> "COMPLETED".equals(shop.get("/api/orders/" + orderId).get("processStatus")));
   }

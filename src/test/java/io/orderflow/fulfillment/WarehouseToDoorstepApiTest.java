@@ -71,10 +71,10 @@ class WarehouseToDoorstepApiTest {
     Map<String, Object> delivered = shop.awaitOrder(orderId, "DELIVERED");
     Map<String, Object> parcel = ((List<Map<String, Object>>) delivered.get("shipments")).get(0);
     String tracking = (String) parcel.get("trackingNumber");
-    byte[] label = http.getForObject("/api/orders/" + orderId + "/shipments/1/label.pdf", byte[].class);
+    byte[] label = shop.getForEntity("/api/orders/" + orderId + "/shipments/1/label.pdf", byte[].class).getBody();
     assertThat(PdfReading.decodeCode128(PdfReading.render(label, 300)).getText()).isEqualTo(tracking);
     String invoiceNumber = (String) parcel.get("invoiceNumber");
-    ResponseEntity<byte[]> invoice = http.getForEntity("/api/orders/" + orderId + "/invoices/" + invoiceNumber + ".pdf",
+    ResponseEntity<byte[]> invoice = shop.getForEntity("/api/orders/" + orderId + "/invoices/" + invoiceNumber + ".pdf",
         byte[].class);
     assertThat(invoice.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(PdfReading.text(invoice.getBody())).contains(invoiceNumber, (String) placed.get("orderNumber"), "VAT");
@@ -87,7 +87,7 @@ class WarehouseToDoorstepApiTest {
   }
 
   private List<String> mailSubjects(String to) {
-    return http.exchange("/api/dev/mailbox?to=" + to, HttpMethod.GET, null, LIST).getBody().stream()
+    return shop.exchange("/api/dev/mailbox?to=" + to, HttpMethod.GET, null, LIST).getBody().stream()
         .map(m -> (String) m.get("subject")).toList();
   }
 }

@@ -39,6 +39,10 @@ class Cart {
   @Column(name = "order_id")
   private String orderId;
 
+  /** The user name of whoever created the cart. */
+  @Column(name = "owner")
+  private String owner;
+
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
@@ -54,11 +58,16 @@ class Cart {
 
   protected Cart() {}
 
-  Cart(String id, Instant now) {
+  Cart(String id, String owner, Instant now) {
     this.id = id;
+    this.owner = owner;
     this.status = Status.OPEN;
     this.createdAt = now;
     this.updatedAt = now;
+  }
+
+  String owner() {
+    return owner;
   }
 
   void add(String sku, int quantity, Instant now) {

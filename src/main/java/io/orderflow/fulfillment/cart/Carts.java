@@ -61,9 +61,16 @@ public class Carts {
     this.clock = clock;
   }
 
+  /** A new cart that belongs to the given user. */
   @Transactional
-  public CartView create() {
-    return view(carts.save(new Cart(UUID.randomUUID().toString(), clock.instant())));
+  public CartView create(String owner) {
+    return view(carts.save(new Cart(UUID.randomUUID().toString(), owner, clock.instant())));
+  }
+
+  /** True when the user created the cart, or when there is no such cart (the caller then answers 404 anyway). */
+  @Transactional(readOnly = true)
+  public boolean unknownOrOwnedBy(String cartId, String username) {
+    return carts.findById(cartId).map(cart -> username.equals(cart.owner())).orElse(true);
   }
 
   @Transactional(readOnly = true)

@@ -241,6 +241,12 @@ public class OrderService {
     return problems;
   }
 
+  /** The e-mail of the order's customer (who owns it), empty for an unknown order. */
+  @Transactional(readOnly = true)
+  public java.util.Optional<String> customerEmail(String orderId) {
+    return orders.findById(orderId).map(CustomerOrder::customerEmail);
+  }
+
   @Transactional(readOnly = true)
   public OrderSummary summary(String orderId) {
     return summaryOf(load(orderId));

@@ -2,6 +2,8 @@ package io.orderflow.fulfillment.tasks;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.orderflow.fulfillment.security.CurrentUser;
+import io.orderflow.fulfillment.security.Roles;
 import io.orderflow.fulfillment.shared.ConflictException;
 import io.orderflow.fulfillment.shared.InvalidRequestException;
 import io.orderflow.fulfillment.shared.InvalidRequestException.FieldProblem;
@@ -36,6 +38,76 @@ public class TaskService {
 
   public List<StaffTask> search(TaskQuery query) {
     return port.search(query);
+  }
+
+  /**
+   * The tasks the user may see: those whose candidate groups include one of the user's roles (warehouse tasks only
+   * for the warehouses the user works for, from the task's {@code warehouseCode}), those assigned to or offered to the
+   * user by name, and for {@code ops} every task (read-only). The store is searched for up to
+   * {@value #VISIBILITY_WINDOW} tasks, then filtered and cut to the query's limit.
+   */
+  public List<StaffTask> search(TaskQuery query, CurrentUser user) {
+    TaskQuery wide = new TaskQuery(query.state(), query.candidateGroup(), query.assignee(), query.processInstanceKey(),
+        query.businessKey(), Math.max(query.limit(), VISIBILITY_WINDOW));
+    return port.search(wide).stream().filter(t -> visible(t, user)).limit(Math.max(query.limit(), 0)).toList();
+  }
+
+  static final int VISIBILITY_WINDOW = 1000;
+
+  /** The task, if the user may see it; another department's or warehouse's task answers 404 like an unknown one. */
+  public StaffTask requireVisible(long taskKey, CurrentUser user) {
+    StaffTask task = load(taskKey);
+    if (!visible(task, user)) {
+      throw new NotFoundException("Task", taskKey);
+    }
+    return task;
+  }
+
+  boolean visible(StaffTask task, CurrentUser user) {
+    if (user.hasRole(Roles.OPS) || user.username().equals(task.assignee())
+        || (task.candidateUsers() != null && task.candidateUsers().contains(user.username()))) {
+      return true;
+    }
+    List<String> groups = task.candidateGroups() == null ? List.of() : task.candidateGroups();
+    boolean warehouseTask = groups.contains(Roles.WAREHOUSE);
+    boolean warehouseStaff = user.hasAnyRole(Roles.WAREHOUSE, Roles.WAREHOUSE_SUPERVISOR);
+    boolean byRole = groups.stream().anyMatch(user::hasRole) || (warehouseTask && warehouseStaff);
+    if (!byRole) {
+      return false;
+    }
+    if (warehouseTask && warehouseStaff && groups.stream().filter(g -> !g.equals(Roles.WAREHOUSE)).noneMatch(user::hasRole)) {
+      Object warehouse = port.variables(task.key()).get(WAREHOUSE_CODE);
+      return warehouse != null && user.worksIn(warehouse.toString());
+    }
+    return true;
+  }
+
+  /** The process variable that names the warehouse of a warehouse task. */
+  static final String WAREHOUSE_CODE = "warehouseCode";
+
+  /** Claims the task for the caller; 409 when someone else has it. */
+  public StaffTask claim(long taskKey, CurrentUser user) {
+    requireVisible(taskKey, user);
+    return claim(taskKey, user.username());
+  }
+
+  /** Gives the task back; the caller's own, or (warehouse supervisor) any of their warehouse's; 409 otherwise. */
+  public StaffTask unclaim(long taskKey, CurrentUser user) {
+    StaffTask task = requireVisible(taskKey, user);
+    if (task.assignee() != null && !task.assignee().equals(user.username())
+        && !user.hasRole(Roles.WAREHOUSE_SUPERVISOR)) {
+      throw new ConflictException("Task " + taskKey + " is claimed by " + task.assignee() + "; only they can give it back");
+    }
+    return unclaim(taskKey);
+  }
+
+  /** Completes the task as the caller: completedBy is the caller's user name; 409 when someone else claimed it. */
+  public StaffTask complete(long taskKey, CurrentUser user, Map<String, Object> variables) {
+    StaffTask task = requireVisible(taskKey, user);
+    if (task.open() && task.assignee() != null && !task.assignee().equals(user.username())) {
+      throw new ConflictException("Task " + taskKey + " is claimed by " + task.assignee() + ", not " + user.username());
+    }
+    return complete(taskKey, user.username(), variables);
   }
 
   public TaskDetails details(long taskKey) {

@@ -12,6 +12,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import io.orderflow.fulfillment.testsupport.DemoUser;
+import io.orderflow.fulfillment.testsupport.ShopClient;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,7 +65,7 @@ class CartCheckoutApiTest {
     // given
     String cart = newCart();
     exchange(HttpMethod.POST, "/api/carts/" + cart + "/lines", Map.of("sku", "HEADPHONES-BT", "quantity", 1));
-    Map<String, Object> slot = http.exchange("/api/delivery-slots?method=STANDARD", HttpMethod.GET, null, LIST).getBody().get(4);
+    Map<String, Object> slot = shop().exchange("/api/delivery-slots?method=STANDARD", HttpMethod.GET, null, LIST).getBody().get(4);
 
     // when
     ResponseEntity<Map<String, Object>> placed = exchange(HttpMethod.POST, "/api/carts/" + cart + "/checkout",
@@ -84,9 +86,9 @@ class CartCheckoutApiTest {
         exchange(HttpMethod.GET, "/api/orders/" + order.get("id"), null).getBody().get("status")));
     assertThat(exchange(HttpMethod.POST, "/api/orders/" + order.get("id") + "/quote/acceptance", Map.of())
         .getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-    await().atMost(Duration.ofSeconds(60)).until(() -> !http.exchange("/api/tasks?orderId=" + order.get("id"),
+    await().atMost(Duration.ofSeconds(60)).until(() -> !shop().exchange("/api/tasks?orderId=" + order.get("id"),
         HttpMethod.GET, null, LIST).getBody().isEmpty());
-    await().atMost(Duration.ofSeconds(60)).until(() -> http.exchange("/api/notifications?audience=marketing&max=500",
+    await().atMost(Duration.ofSeconds(60)).until(() -> shop().exchange("/api/notifications?audience=marketing&max=500",
         HttpMethod.GET, null, LIST).getBody().stream().anyMatch(n -> order.get("id").equals(n.get("orderId"))));
 
     // and a second click on "buy" creates nothing
@@ -103,7 +105,7 @@ class CartCheckoutApiTest {
   void concurrentCheckout() throws Exception {
     String cart = newCart();
     exchange(HttpMethod.POST, "/api/carts/" + cart + "/lines", Map.of("sku", "CHARGER-USBC-65W", "quantity", 1));
-    Map<String, Object> slot = http.exchange("/api/delivery-slots?method=EXPRESS", HttpMethod.GET, null, LIST).getBody().get(0);
+    Map<String, Object> slot = shop().exchange("/api/delivery-slots?method=EXPRESS", HttpMethod.GET, null, LIST).getBody().get(0);
     int before = count();
     CountDownLatch go = new CountDownLatch(1);
     List<CompletableFuture<HttpStatus>> clicks = new ArrayList<>();
@@ -141,7 +143,7 @@ class CartCheckoutApiTest {
     assertThat(saturday.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(saturday.getBody().get("errors")).asList().extracting("field").containsExactly("delivery.slot");
 
-    Map<String, Object> pickupSlot = http.exchange("/api/delivery-slots?method=PICKUP_POINT", HttpMethod.GET, null, LIST)
+    Map<String, Object> pickupSlot = shop().exchange("/api/delivery-slots?method=PICKUP_POINT", HttpMethod.GET, null, LIST)
         .getBody().get(0);
     ResponseEntity<Map<String, Object>> noPoint = exchange(HttpMethod.POST, "/api/carts/" + cart + "/checkout",
         checkout("PICKUP_POINT", null, pickupSlot, false));
@@ -167,7 +169,7 @@ class CartCheckoutApiTest {
       delivery.put("pickupPointId", pickupPointId);
     }
     return Map.of(
-        "customer", Map.of("name", "Marta Nowak", "email", "marta@example.com"),
+        "customer", Map.of("name", "Ana García", "email", DemoUser.ANA.email()),
         "shippingAddress", Map.of("street", "Gran Vía 10", "postalCode", "28013", "city", "Madrid", "country", "ES"),
         "delivery", delivery,
         "payment", Map.of("method", "CARD", "paymentMethodId", "pm_card_visa"),
@@ -189,7 +191,31 @@ class CartCheckoutApiTest {
     return jdbc.queryForObject("select count(*) from customer_order", Integer.class);
   }
 
+  /** As the customer Ana (ShopClient: public routes without credentials, tasks as ops, marketing as marketing). */
   private ResponseEntity<Map<String, Object>> exchange(HttpMethod method, String path, Object body) {
-    return http.exchange(path, method, body == null ? null : new HttpEntity<>(body), MAP);
+    return shop().exchange(path, method, body, MAP);
+  }
+
+  private ShopClient shop;
+
+  private synchronized ShopClient shop() {
+    if (shop == null) {
+      shop = new ShopClient(http, jdbc);
+    }
+    return shop;
+  }
+
+  @Test
+  @DisplayName("A customer's cart is theirs: another customer gets 404 for it and cannot change it")
+  void anotherCustomersCartIsNotFound() {
+    String cart = newCart();
+    TestRestTemplate piotr = shop().as(DemoUser.PIOTR);
+    assertThat(piotr.exchange("/api/carts/" + cart, HttpMethod.GET, null, MAP).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(piotr.exchange("/api/carts/" + cart + "/lines", HttpMethod.POST,
+        new HttpEntity<>(Map.of("sku", "MUG-CERAMIC", "quantity", 1)), MAP).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(shop().as(DemoUser.CS_AGENT).exchange("/api/carts/" + cart, HttpMethod.GET, null, MAP).getStatusCode())
+        .as("customer service helps with any cart").isEqualTo(HttpStatus.OK);
   }
 }

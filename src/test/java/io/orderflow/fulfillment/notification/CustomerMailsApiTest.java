@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
+import io.orderflow.fulfillment.testsupport.DemoUser;
 import io.orderflow.fulfillment.testsupport.ShopClient;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -49,7 +50,7 @@ class CustomerMailsApiTest {
     String cart = (String) shop.post("/api/carts", null).getBody().get("id");
     shop.post("/api/carts/" + cart + "/lines", Map.of("sku", "TSHIRT-ORG-S", "quantity", 1));
     shop.post("/api/carts/" + cart + "/lines", Map.of("sku", "MUG-CERAMIC", "quantity", 2));
-    Map<String, Object> slot = http.exchange("/api/delivery-slots?method=STANDARD", HttpMethod.GET, null, LIST)
+    Map<String, Object> slot = shop.exchange("/api/delivery-slots?method=STANDARD", HttpMethod.GET, null, LIST)
         .getBody().get(0);
 
     // when the customer checks out in Spanish, accepts the quote and the card is authorized
@@ -106,13 +107,13 @@ class CustomerMailsApiTest {
         "в срок от 30 дни след доставката").doesNotContain("Серийни номера");
 
     // when the warehouse picks (scanning serial numbers), packs and hands the parcel to the courier
-    Map<String, Object> pick = shop.awaitTask("warehouse-" + warehouse, orderId, "UserTask_PickOrder");
+    Map<String, Object> pick = shop.awaitTask(DemoUser.pickerIn(warehouse), orderId, "UserTask_PickOrder");
     Map<String, Object> pickList = shop.scanPickList(pick);
     List<String> serials = (List<String>) ((List<Map<String, Object>>) pickList.get("lines")).get(0)
         .get("serialNumbers");
     assertThat(serials).hasSize(2);
     shop.completeTask(pick, Map.of("allLinesPicked", true));
-    shop.completeTask(shop.awaitTask("warehouse-" + warehouse, orderId, "UserTask_PackOrder"), ShopClient.PACKED);
+    shop.completeTask(shop.awaitTask(DemoUser.pickerIn(warehouse), orderId, "UserTask_PackOrder"), ShopClient.PACKED);
     shop.labelAndHandOver(warehouse, orderId);
     Map<String, Object> shipped = shop.awaitOrder(orderId, "SHIPPED");
     String trackingNumber = (String) ((List<Map<String, Object>>) shipped.get("shipments")).get(0)

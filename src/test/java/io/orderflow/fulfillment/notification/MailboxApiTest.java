@@ -3,6 +3,7 @@ package io.orderflow.fulfillment.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.orderflow.fulfillment.testsupport.DemoUser;
 import io.orderflow.fulfillment.testsupport.ShopClient;
 import java.util.HashMap;
 import java.util.List;
@@ -92,7 +93,7 @@ class MailboxApiTest {
   }
 
   private Map<String, Object> awaitMail(String to, String subject) {
-    return await().atMost(ShopClient.WAIT).until(() -> http.exchange("/api/dev/mailbox?to=" + to, HttpMethod.GET,
+    return await().atMost(ShopClient.WAIT).until(() -> DemoUser.OPS.on(http).exchange("/api/dev/mailbox?to=" + to, HttpMethod.GET,
             null, LIST).getBody().stream().filter(m -> subject.equals(m.get("subject"))).findFirst(),
         java.util.Optional::isPresent).orElseThrow();
   }

@@ -266,7 +266,9 @@ class OrderFulfillmentProcessTest {
 
     List<ActivatedJob> picks = activateAll(USER_TASK_JOB, 2);
     assertThat(picks).extracting(j -> j.getCustomHeaders().get(CANDIDATE_GROUPS))
-        .containsExactlyInAnyOrder("[\"warehouse-madrid\"]", "[\"warehouse-warsaw\"]");
+        .containsOnly("[\"warehouse\"]");
+    assertThat(picks).extracting(j -> j.getVariablesAsMap().get("warehouseCode"))
+        .containsExactlyInAnyOrder("madrid", "warsaw");
     for (ActivatedJob pick : picks) {
       client.newCompleteCommand(pick.getKey()).variables(Map.of("allLinesPicked", true)).send().join();
     }
@@ -433,7 +435,8 @@ class OrderFulfillmentProcessTest {
         .timeToLive(Duration.ofMinutes(5)).send().join();
     ActivatedJob receive = activate(USER_TASK_JOB);
     assertThat(receive.getElementId()).isEqualTo(OrderFulfillmentProcess.Elements.RECEIVE_RETURNED_PARCEL);
-    assertThat(receive.getCustomHeaders()).containsEntry(CANDIDATE_GROUPS, "[\"warehouse-sofia\"]");
+    assertThat(receive.getCustomHeaders()).containsEntry(CANDIDATE_GROUPS, "[\"warehouse\"]");
+    assertThat(receive.getVariablesAsMap()).containsEntry("warehouseCode", "sofia");
     client.newCompleteCommand(receive.getKey()).variables(Map.of("returnedCondition", "DAMAGED")).send().join();
     ActivatedJob restock = activate(JobTypes.RESTOCK_RETURNED_PARCEL);
     assertThat(restock.getVariablesAsMap()).containsEntry("returnedCondition", "DAMAGED");
@@ -645,8 +648,9 @@ class OrderFulfillmentProcessTest {
   private String fulfilParcel(String warehouse, int shipmentNo, String trackingNumber) throws Exception {
     ActivatedJob pick = activate(USER_TASK_JOB);
     assertThat(pick.getElementId()).isEqualTo(OrderFulfillmentProcess.Elements.PICK_ORDER);
-    assertThat(pick.getCustomHeaders()).containsEntry(CANDIDATE_GROUPS, "[\"warehouse-" + warehouse + "\"]")
+    assertThat(pick.getCustomHeaders()).containsEntry(CANDIDATE_GROUPS, "[\"warehouse\"]")
         .containsKey("io.camunda.zeebe:dueDate");
+    assertThat(pick.getVariablesAsMap()).containsEntry("warehouseCode", warehouse);
     client.newCompleteCommand(pick.getKey()).variables(Map.of("allLinesPicked", true)).send().join();
     ActivatedJob pack = activate(USER_TASK_JOB);
     assertThat(pack.getElementId()).isEqualTo(OrderFulfillmentProcess.Elements.PACK_ORDER);
@@ -667,7 +671,8 @@ class OrderFulfillmentProcessTest {
         .send().join();
     ActivatedJob handOver = activate(USER_TASK_JOB);
     assertThat(handOver.getElementId()).isEqualTo(OrderFulfillmentProcess.Elements.HAND_OVER_PARCEL);
-    assertThat(handOver.getCustomHeaders()).containsEntry(CANDIDATE_GROUPS, "[\"warehouse-" + warehouse + "\"]");
+    assertThat(handOver.getCustomHeaders()).containsEntry(CANDIDATE_GROUPS, "[\"warehouse\"]");
+    assertThat(handOver.getVariablesAsMap()).containsEntry("warehouseCode", warehouse);
     client.newCompleteCommand(handOver.getKey()).variables(Map.of("loadingDock", "DOCK-1")).send().join();
     ActivatedJob dispatched = activate(JobTypes.DISPATCH_PARCEL);
     assertThat(dispatched.getVariablesAsMap()).containsEntry("orderId", ORDER_ID).containsEntry("shipmentNo", shipmentNo);

@@ -112,12 +112,12 @@ class TrackingApiTest {
   void unknown() {
     assertThat(http.getForEntity("/api/tracking/XX000000000XX", String.class).getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
-    assertThat(http.getForEntity("/api/orders/00000000-0000-0000-0000-000000000000/tracking", String.class)
+    assertThat(shop.getForEntity("/api/orders/00000000-0000-0000-0000-000000000000/tracking", String.class)
         .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
   }
 
   private List<Map<String, Object>> tracking(String orderId) {
-    ResponseEntity<List<Map<String, Object>>> r = http.exchange("/api/orders/" + orderId + "/tracking",
+    ResponseEntity<List<Map<String, Object>>> r = shop.exchange("/api/orders/" + orderId + "/tracking",
         HttpMethod.GET, null, new ParameterizedTypeReference<>() {});
     assertThat(r.getStatusCode()).isEqualTo(HttpStatus.OK);
     return r.getBody();

@@ -12,6 +12,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.orderflow.fulfillment.security.CurrentUser;
 import io.orderflow.fulfillment.shared.ConflictException;
 import io.orderflow.fulfillment.shared.InvalidRequestException;
 import io.orderflow.fulfillment.shared.InvalidRequestException.FieldProblem;
@@ -34,7 +35,7 @@ class TaskServiceTest {
 
   private static StaffTask task(String formId, String assignee, StaffTask.State state) {
     return new StaffTask(7L, "Pack order", "UserTask_PackOrder", "order-fulfillment", 1L, formId,
-        List.of("warehouse-madrid"), List.of(), assignee, state, null, Instant.EPOCH, null, null, "order-1");
+        List.of("warehouse"), List.of(), assignee, state, null, Instant.EPOCH, null, null, "order-1");
   }
 
   @Test
@@ -128,5 +129,48 @@ class TaskServiceTest {
     // then
     verify(port).complete(7L, "lucia", values);
     verify(guard).completed(any(), org.mockito.ArgumentMatchers.eq(Map.of("orderId", "order-1")));
+  }
+
+  private static final CurrentUser PICKER_MADRID = new CurrentUser("picker.madrid", "javier@example.com",
+      java.util.Set.of("warehouse"), java.util.Set.of("madrid"));
+  private static final CurrentUser PICKER_WARSAW = new CurrentUser("picker.warsaw", "kasia@example.com",
+      java.util.Set.of("warehouse"), java.util.Set.of("warsaw"));
+  private static final CurrentUser FINANCE = new CurrentUser("finance.clerk", "marta@example.com",
+      java.util.Set.of("finance"), java.util.Set.of());
+  private static final CurrentUser OPS = new CurrentUser("ops.viewer", "tomasz@example.com", java.util.Set.of("ops"),
+      java.util.Set.of());
+
+  @Test
+  @DisplayName("shows a warehouse task to the staff of its warehouse only, another department's to nobody but ops")
+  void visibilityFollowsRolesAndWarehouses() {
+    // given
+    StaffTask pack = task("pack-order", null, StaffTask.State.CREATED);
+    when(port.variables(7L)).thenReturn(Map.of("warehouseCode", "madrid"));
+
+    // then
+    assertThat(service.visible(pack, PICKER_MADRID)).isTrue();
+    assertThat(service.visible(pack, PICKER_WARSAW)).isFalse();
+    assertThat(service.visible(pack, FINANCE)).isFalse();
+    assertThat(service.visible(pack, OPS)).isTrue();
+  }
+
+  @Test
+  @DisplayName("completes as the signed-in user, and refuses a task someone else claimed with 409")
+  void completionIsTheCallers() throws Exception {
+    // given
+    when(port.find(7L)).thenReturn(Optional.of(task(null, "picker.warsaw.old", StaffTask.State.CREATED)));
+    when(port.variables(7L)).thenReturn(Map.of("warehouseCode", "madrid"));
+
+    // then
+    assertThatThrownBy(() -> service.complete(7L, PICKER_MADRID, Map.of()))
+        .isInstanceOf(ConflictException.class).hasMessageContaining("claimed by picker.warsaw.old");
+    assertThatThrownBy(() -> service.complete(7L, PICKER_WARSAW, Map.of())).isInstanceOf(NotFoundException.class);
+
+    // when unclaimed
+    when(port.find(7L)).thenReturn(Optional.of(task(null, null, StaffTask.State.CREATED)));
+    service.complete(7L, PICKER_MADRID, Map.of());
+
+    // then
+    verify(port).complete(7L, "picker.madrid", Map.of());
   }
 }

@@ -4,6 +4,7 @@ import static io.orderflow.fulfillment.testsupport.ShopClient.card;
 import static io.orderflow.fulfillment.testsupport.ShopClient.orderBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orderflow.fulfillment.testsupport.DemoUser;
 import io.orderflow.fulfillment.testsupport.ShopClient;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,7 @@ class PickingApiTest {
     String orderId = (String) order.get("id");
     String orderNumber = (String) order.get("orderNumber");
     shop.acceptQuote(orderId);
-    Map<String, Object> pick = shop.awaitTask("warehouse-madrid", orderId, "UserTask_PickOrder");
+    Map<String, Object> pick = shop.awaitTask(DemoUser.PICKER_MADRID, orderId, "UserTask_PickOrder");
     String path = "/api/tasks/" + pick.get("key");
 
     // when the picker opens the pick list
@@ -103,10 +104,10 @@ class PickingApiTest {
         .isEqualTo(HttpStatus.CONFLICT);
 
     // and a pack task has no pick list
-    Map<String, Object> pack = shop.awaitTask("warehouse-madrid", orderId, "UserTask_PackOrder");
-    assertThat(http.getForEntity("/api/tasks/" + pack.get("key") + "/pick-list", Map.class).getStatusCode())
+    Map<String, Object> pack = shop.awaitTask(DemoUser.PICKER_MADRID, orderId, "UserTask_PackOrder");
+    assertThat(shop.getForEntity("/api/tasks/" + pack.get("key") + "/pick-list", Map.class).getStatusCode())
         .isEqualTo(HttpStatus.CONFLICT);
-    assertThat(http.getForEntity("/api/tasks/999999999/pick-list", Map.class).getStatusCode())
+    assertThat(shop.getForEntity("/api/tasks/999999999/pick-list", Map.class).getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
   }
 }

@@ -50,7 +50,7 @@ class PickingTest {
 
   private static StaffTask task(long key, String elementId, StaffTask.State state) {
     return new StaffTask(key, "Pick parcel", elementId, "order-fulfillment", 1L, "pick-order",
-        List.of("warehouse-madrid"), List.of(), null, state, null, Instant.EPOCH, null, null, "o-1");
+        List.of("warehouse"), List.of(), null, state, null, Instant.EPOCH, null, null, "o-1");
   }
 
   @BeforeEach

@@ -9,6 +9,8 @@ import io.orderflow.fulfillment.order.web.OrderApi.DeliveryData;
 import io.orderflow.fulfillment.order.web.OrderApi.OrderView;
 import io.orderflow.fulfillment.order.web.OrderApi.PaymentData;
 import io.orderflow.fulfillment.order.web.OrderViews;
+import io.orderflow.fulfillment.security.CurrentUser;
+import io.orderflow.fulfillment.shared.ForbiddenException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -48,7 +50,7 @@ class CartController {
 
   @PostMapping
   ResponseEntity<CartView> create() {
-    CartView cart = carts.create();
+    CartView cart = carts.create(CurrentUser.required().username());
     return ResponseEntity.created(URI.create("/api/carts/" + cart.id())).body(cart);
   }
 
@@ -77,6 +79,11 @@ class CartController {
   /** Places the order: contact data, address, delivery method and slot, special requests, consent, payment. */
   @PostMapping("/{cartId}/checkout")
   ResponseEntity<OrderView> checkout(@PathVariable String cartId, @Valid @RequestBody CheckoutRequest request) {
+    CurrentUser user = CurrentUser.required();
+    if (user.customerOnly() && !user.owns(request.customer().email())) {
+      throw new ForbiddenException("Customers place orders under their own e-mail address (" + user.email() + "), not "
+          + request.customer().email());
+    }
     OrderSummary order = carts.checkout(cartId, new Carts.Checkout(request.customer().toCustomer(),
         request.shippingAddress().toAddress(), request.delivery().toDelivery(), request.marketingConsent(),
         request.payment().method().name(), request.payment().paymentMethodId(), request.language()));

@@ -66,6 +66,7 @@ class OrderController {
 
   @PostMapping
   ResponseEntity<OrderView> place(@Valid @RequestBody PlaceOrderRequest request) {
+    OrderOwnership.requireOwnEmail(request.customer().email());
     OrderSummary placed = placement.place(new OrderService.PlaceOrder(request.customer().toCustomer(),
         request.shippingAddress().toAddress(),
         request.lines().stream().map(l -> new OrderService.RequestedLine(l.sku(), l.quantity())).toList(),

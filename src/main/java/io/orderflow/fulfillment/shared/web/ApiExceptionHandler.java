@@ -1,6 +1,7 @@
 package io.orderflow.fulfillment.shared.web;
 
 import io.orderflow.fulfillment.shared.ConflictException;
+import io.orderflow.fulfillment.shared.ForbiddenException;
 import io.orderflow.fulfillment.shared.InvalidRequestException;
 import io.orderflow.fulfillment.shared.NotFoundException;
 import java.net.URI;
@@ -33,6 +34,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(NotFoundException.class)
   ProblemDetail notFound(NotFoundException e) {
     return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+  }
+
+  @ExceptionHandler(ForbiddenException.class)
+  ProblemDetail forbidden(ForbiddenException e) {
+    return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
   }
 
   @ExceptionHandler({ConflictException.class, OptimisticLockingFailureException.class})

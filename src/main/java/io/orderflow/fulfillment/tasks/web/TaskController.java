@@ -2,12 +2,13 @@ package io.orderflow.fulfillment.tasks.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.orderflow.fulfillment.security.CurrentUser;
+import io.orderflow.fulfillment.shared.ForbiddenException;
 import io.orderflow.fulfillment.tasks.StaffTask;
 import io.orderflow.fulfillment.tasks.TaskQuery;
 import io.orderflow.fulfillment.tasks.TaskService;
 import io.orderflow.fulfillment.tasks.TaskService.TaskDetails;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
@@ -25,8 +26,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/tasks")
 class TaskController {
 
-  record ClaimRequest(@NotBlank @Size(max = 100) String assignee) {}
+  /** The assignee is always the caller; a body naming someone else is refused. */
+  record ClaimRequest(@Size(max = 100) String assignee) {}
 
+  /** completedBy is the caller (from the principal), never taken from the body; a body naming someone else is refused. */
   record CompleteRequest(@Size(max = 100) String completedBy, @NotNull Map<String, Object> variables) {}
 
   record TaskDetailsView(StaffTask task, JsonNode form, Map<String, Object> variables) {}
@@ -44,28 +47,40 @@ class TaskController {
       @RequestParam(required = false) String candidateGroup, @RequestParam(required = false) String assignee,
       @RequestParam(required = false) Long processInstanceKey, @RequestParam(required = false) String orderId,
       @RequestParam(defaultValue = "100") int limit) {
-    return tasks.search(new TaskQuery(state, candidateGroup, assignee, processInstanceKey, orderId, limit));
+    return tasks.search(new TaskQuery(state, candidateGroup, assignee, processInstanceKey, orderId, limit),
+        CurrentUser.required());
   }
 
   @GetMapping("/{taskKey}")
   TaskDetailsView get(@PathVariable long taskKey) throws IOException {
+    tasks.requireVisible(taskKey, CurrentUser.required());
     TaskDetails details = tasks.details(taskKey);
     return new TaskDetailsView(details.task(), details.formSchema() == null ? null : json.readTree(details.formSchema()),
         details.variables());
   }
 
   @PostMapping("/{taskKey}/claim")
-  StaffTask claim(@PathVariable long taskKey, @Valid @RequestBody ClaimRequest request) {
-    return tasks.claim(taskKey, request.assignee());
+  StaffTask claim(@PathVariable long taskKey, @Valid @RequestBody(required = false) ClaimRequest request) {
+    CurrentUser user = CurrentUser.required();
+    requireSelf(request == null ? null : request.assignee(), user, "claim tasks for");
+    return tasks.claim(taskKey, user);
   }
 
   @PostMapping("/{taskKey}/unclaim")
   StaffTask unclaim(@PathVariable long taskKey) {
-    return tasks.unclaim(taskKey);
+    return tasks.unclaim(taskKey, CurrentUser.required());
   }
 
   @PostMapping("/{taskKey}/complete")
   StaffTask complete(@PathVariable long taskKey, @Valid @RequestBody CompleteRequest request) {
-    return tasks.complete(taskKey, request.completedBy(), request.variables());
+    CurrentUser user = CurrentUser.required();
+    requireSelf(request.completedBy(), user, "complete tasks on behalf of");
+    return tasks.complete(taskKey, user, request.variables());
+  }
+
+  private static void requireSelf(String named, CurrentUser user, String what) {
+    if (named != null && !named.isBlank() && !named.equals(user.username())) {
+      throw new ForbiddenException("You (" + user.username() + ") may not " + what + " another user (" + named + ")");
+    }
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import io.orderflow.fulfillment.testsupport.DemoUser;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,12 +31,22 @@ class ModelerDeployApiTest {
 
   private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {};
 
-  @Autowired TestRestTemplate http;
+  TestRestTemplate http;
+  @Autowired TestRestTemplate anonymous;
+
+  @Autowired
+  void signInAsAnalyst(TestRestTemplate rest) {
+    // the Modeler's basic credentials of the analyst
+    this.http = DemoUser.ANALYST.on(rest);
+  }
 
   @Test
   @SuppressWarnings("unchecked")
-  @DisplayName("The Modeler checks the connection, deploys a model twice (versions 1 and 2), starts an instance; a broken model gets 400 naming the element and deploys nothing")
+  @DisplayName("Signed in as an analyst (others refused), the Modeler checks the connection, deploys a model twice (versions 1 and 2), starts an instance; a broken model gets 400 naming the element and deploys nothing")
   void deployAsTheModelerDoes() {
+    assertThat(anonymous.getForEntity("/v2/topology", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(DemoUser.PICKER_MADRID.on(anonymous).getForEntity("/v2/topology", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
     Map<String, Object> topology = http.getForObject("/v2/topology", Map.class);
     assertThat(topology).containsEntry("gatewayVersion", "8.8.14").containsEntry("clusterSize", 1);
     assertThat((List<Map<String, Object>>) topology.get("brokers")).singleElement()

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import io.orderflow.fulfillment.testsupport.DemoUser;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,8 +20,13 @@ class ModelsApiTest {
 
   private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {};
 
-  @Autowired TestRestTemplate http;
+  TestRestTemplate http;
   @Autowired io.camunda.zeebe.process.test.api.ZeebeTestEngine engine;
+
+  @Autowired
+  void signInAsAnalyst(TestRestTemplate rest) {
+    this.http = DemoUser.ANALYST.on(rest);
+  }
 
   @Test
   @DisplayName("Another Zeebe client reaches the in-process engine's gRPC gateway and deploys; the model shows in the list")

@@ -27,11 +27,14 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import io.orderflow.fulfillment.testsupport.DemoUser;
+import io.orderflow.fulfillment.testsupport.WithApiSecurity;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+@WithApiSecurity
 @WebMvcTest(PaymentController.class)
 @DisplayName("The payment API")
 class PaymentControllerTest {
@@ -55,7 +58,7 @@ class PaymentControllerTest {
     when(payments.updateCard("o-1", "pm_card_mastercard")).thenReturn(new Payments.CardUpdate("o-1", 2));
 
     // when / then
-    mvc.perform(post("/api/orders/o-1/payment/card").contentType(MediaType.APPLICATION_JSON)
+    mvc.perform(post("/api/orders/o-1/payment/card").with(DemoUser.ANA.basic()).contentType(MediaType.APPLICATION_JSON)
             .content("{\"paymentMethodId\":\"pm_card_mastercard\"}"))
         .andExpect(status().isAccepted())
         .andExpect(jsonPath("$.attempt").value(2))
@@ -71,7 +74,7 @@ class PaymentControllerTest {
             + "provider (pm_...)"));
 
     // when / then
-    mvc.perform(post("/api/orders/o-1/payment/card").contentType(MediaType.APPLICATION_JSON)
+    mvc.perform(post("/api/orders/o-1/payment/card").with(DemoUser.ANA.basic()).contentType(MediaType.APPLICATION_JSON)
             .content("{\"paymentMethodId\":\"4242424242424242\"}"))
         .andExpect(status().isBadRequest())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
@@ -88,12 +91,12 @@ class PaymentControllerTest {
     when(payments.updateCard("o-404", "pm_card_visa")).thenThrow(new NotFoundException("Order", "o-404"));
 
     // when / then
-    mvc.perform(post("/api/orders/o-1/payment/card").contentType(MediaType.APPLICATION_JSON)
+    mvc.perform(post("/api/orders/o-1/payment/card").with(DemoUser.ANA.basic()).contentType(MediaType.APPLICATION_JSON)
             .content("{\"paymentMethodId\":\"pm_card_visa\"}"))
         .andExpect(status().isConflict())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.detail").value(containsString("not waiting for another card")));
-    mvc.perform(post("/api/orders/o-404/payment/card").contentType(MediaType.APPLICATION_JSON)
+    mvc.perform(post("/api/orders/o-404/payment/card").with(DemoUser.ANA.basic()).contentType(MediaType.APPLICATION_JSON)
             .content("{\"paymentMethodId\":\"pm_card_visa\"}"))
         .andExpect(status().isNotFound());
   }
@@ -111,7 +114,7 @@ class PaymentControllerTest {
             new EntryResult("TX-2", Outcome.UNMATCHED, null, "No payment reference on the transfer")));
 
     // when / then
-    mvc.perform(post("/api/payments/bank-statements").contentType(MediaType.APPLICATION_JSON).content("""
+    mvc.perform(post("/api/payments/bank-statements").with(DemoUser.CALLBACKS.basic()).contentType(MediaType.APPLICATION_JSON).content("""
             {"entries": [
               {"bankTransactionId": "TX-1", "reference": "RF18 5390 0754 7034", "amount": 51.80, "currency": "EUR",
                "bookingDate": "2026-11-24", "payerName": "Ana García"},
@@ -127,12 +130,12 @@ class PaymentControllerTest {
   @Test
   @DisplayName("refuses a statement with an invalid entry (400, every field named) and imports nothing")
   void invalidStatement() throws Exception {
-    mvc.perform(post("/api/payments/bank-statements").contentType(MediaType.APPLICATION_JSON).content("""
+    mvc.perform(post("/api/payments/bank-statements").with(DemoUser.CALLBACKS.basic()).contentType(MediaType.APPLICATION_JSON).content("""
             {"entries": [{"bankTransactionId": "", "amount": -5, "currency": "euro"}]}"""))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder(
             "entries[0].amount", "entries[0].bankTransactionId", "entries[0].bookingDate", "entries[0].currency")));
-    mvc.perform(post("/api/payments/bank-statements").contentType(MediaType.APPLICATION_JSON).content("{\"entries\":[]}"))
+    mvc.perform(post("/api/payments/bank-statements").with(DemoUser.CALLBACKS.basic()).contentType(MediaType.APPLICATION_JSON).content("{\"entries\":[]}"))
         .andExpect(status().isBadRequest());
     verifyNoInteractions(bankStatements);
   }
@@ -146,11 +149,11 @@ class PaymentControllerTest {
         "No payment reference on the transfer", null)));
 
     // when / then
-    mvc.perform(get("/api/payments/bank-statements/unmatched"))
+    mvc.perform(get("/api/payments/bank-statements/unmatched").with(DemoUser.FINANCE.basic()))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$[0].bankTransactionId").value("TX-2"))
         .andExpect(jsonPath("$[0].outcome").value("UNMATCHED"));
-    mvc.perform(get("/api/payments/bank-statements/unmatched").param("limit", "0"))
+    mvc.perform(get("/api/payments/bank-statements/unmatched").with(DemoUser.FINANCE.basic()).param("limit", "0"))
         .andExpect(status().isBadRequest());
   }
 
@@ -163,18 +166,30 @@ class PaymentControllerTest {
         CashOnDelivery.Outcome.MATCHED, "ORD-CCCC3333", "The amount due was collected"));
 
     // when / then
-    mvc.perform(post("/api/payments/cash-collections").contentType(MediaType.APPLICATION_JSON).content("""
+    mvc.perform(post("/api/payments/cash-collections").with(DemoUser.CALLBACKS.basic()).contentType(MediaType.APPLICATION_JSON).content("""
             {"collectionId": "COL-1", "trackingNumber": "SX643681112ES", "amount": 64.90, "currency": "EUR"}"""))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.outcome").value("MATCHED"))
         .andExpect(jsonPath("$.orderNumber").value("ORD-CCCC3333"));
-    mvc.perform(post("/api/payments/cash-collections").contentType(MediaType.APPLICATION_JSON).content("""
+    mvc.perform(post("/api/payments/cash-collections").with(DemoUser.CALLBACKS.basic()).contentType(MediaType.APPLICATION_JSON).content("""
             {"collectionId": "COL-2", "trackingNumber": "SX1", "orderNumber": "ORD-1", "amount": 1, "currency": "EUR"}"""))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("trackingNumber"));
-    mvc.perform(post("/api/payments/cash-collections").contentType(MediaType.APPLICATION_JSON).content("""
+    mvc.perform(post("/api/payments/cash-collections").with(DemoUser.CALLBACKS.basic()).contentType(MediaType.APPLICATION_JSON).content("""
             {"collectionId": "COL-3", "amount": 1, "currency": "EUR"}"""))
         .andExpect(status().isBadRequest());
     verify(cashOnDelivery).recordCollection(any());
+  }
+
+  @Test
+  @DisplayName("takes bank statements only from the callbacks caller: 401 without sign-in, 403 for finance")
+  void bankStatementsAreACallback() throws Exception {
+    mvc.perform(post("/api/payments/bank-statements").contentType(MediaType.APPLICATION_JSON).content("{\"entries\":[]}"))
+        .andExpect(status().isUnauthorized())
+        .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+    mvc.perform(post("/api/payments/bank-statements").with(DemoUser.FINANCE.basic())
+            .contentType(MediaType.APPLICATION_JSON).content("{\"entries\":[]}"))
+        .andExpect(status().isForbidden())
+        .andExpect(jsonPath("$.detail").value("Your role finance may not POST /api/payments/bank-statements"));
   }
 }

@@ -108,7 +108,7 @@ class ShippingDocumentsApiTest {
   }
 
   private ResponseEntity<byte[]> pdf(String orderId, int shipmentNo, String document) {
-    return http.exchange("/api/orders/" + orderId + "/shipments/" + shipmentNo + "/" + document, HttpMethod.GET, null,
+    return shop.exchange("/api/orders/" + orderId + "/shipments/" + shipmentNo + "/" + document, HttpMethod.GET, null,
         byte[].class);
   }
 

@@ -13,11 +13,14 @@ import io.orderflow.fulfillment.shipping.documents.ShippingDocuments;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import io.orderflow.fulfillment.testsupport.DemoUser;
+import io.orderflow.fulfillment.testsupport.WithApiSecurity;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+@WithApiSecurity
 @WebMvcTest(ShippingDocumentController.class)
 class ShippingDocumentControllerTest {
 
@@ -32,7 +35,7 @@ class ShippingDocumentControllerTest {
   void label() throws Exception {
     when(documents.labelPdf("o-1", 1)).thenReturn(new ShippingDocuments.Pdf("label-ORD-7KQ2M9XP-1.pdf", PDF));
 
-    mvc.perform(get(PARCEL + "/label.pdf").accept(MediaType.APPLICATION_PDF))
+    mvc.perform(get(PARCEL + "/label.pdf").with(DemoUser.CS_AGENT.basic()).accept(MediaType.APPLICATION_PDF))
         .andExpect(status().isOk())
         .andExpect(content().contentType(MediaType.APPLICATION_PDF))
         .andExpect(header().string("Content-Disposition", "inline; filename=\"label-ORD-7KQ2M9XP-1.pdf\""))
@@ -45,7 +48,7 @@ class ShippingDocumentControllerTest {
   void packingSlip() throws Exception {
     when(documents.packingSlipPdf("o-1", 1)).thenReturn(new ShippingDocuments.Pdf("packing-slip-ORD-7KQ2M9XP-1.pdf", PDF));
 
-    mvc.perform(get(PARCEL + "/packing-slip.pdf"))
+    mvc.perform(get(PARCEL + "/packing-slip.pdf").with(DemoUser.CS_AGENT.basic()))
         .andExpect(status().isOk())
         .andExpect(content().contentType(MediaType.APPLICATION_PDF))
         .andExpect(header().string("Content-Disposition", "inline; filename=\"packing-slip-ORD-7KQ2M9XP-1.pdf\""))
@@ -58,11 +61,11 @@ class ShippingDocumentControllerTest {
     when(documents.labelPdf("o-1", 1)).thenThrow(new NotFoundException("Parcel", "ORD-7KQ2M9XP/1"));
     when(documents.packingSlipPdf("o-1", 1)).thenThrow(new NotFoundException("Order", "o-1"));
 
-    mvc.perform(get(PARCEL + "/label.pdf").accept(MediaType.APPLICATION_PDF))
+    mvc.perform(get(PARCEL + "/label.pdf").with(DemoUser.CS_AGENT.basic()).accept(MediaType.APPLICATION_PDF))
         .andExpect(status().isNotFound())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.detail").value("Parcel 'ORD-7KQ2M9XP/1' not found"));
-    mvc.perform(get(PARCEL + "/packing-slip.pdf"))
+    mvc.perform(get(PARCEL + "/packing-slip.pdf").with(DemoUser.CS_AGENT.basic()))
         .andExpect(status().isNotFound())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.detail").value("Order 'o-1' not found"));
@@ -73,9 +76,16 @@ class ShippingDocumentControllerTest {
   void labelBeforeBooking() throws Exception {
     when(documents.labelPdf("o-1", 1)).thenThrow(new ConflictException("Parcel 1 of order ORD-7KQ2M9XP is not booked"));
 
-    mvc.perform(get(PARCEL + "/label.pdf").accept(MediaType.APPLICATION_PDF))
+    mvc.perform(get(PARCEL + "/label.pdf").with(DemoUser.CS_AGENT.basic()).accept(MediaType.APPLICATION_PDF))
         .andExpect(status().isConflict())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.detail").value("Parcel 1 of order ORD-7KQ2M9XP is not booked"));
+  }
+
+  @Test
+  @DisplayName("Parcel papers are for the warehouse and customer service: 401 without sign-in, 403 for a customer")
+  void papersAreForStaff() throws Exception {
+    mvc.perform(get(PARCEL + "/label.pdf")).andExpect(status().isUnauthorized());
+    mvc.perform(get(PARCEL + "/label.pdf").with(DemoUser.ANA.basic())).andExpect(status().isForbidden());
   }
 }
