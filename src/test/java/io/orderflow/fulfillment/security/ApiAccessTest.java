@@ -194,7 +194,7 @@ class ApiAccessTest {
   }
 
   @Test
-  @DisplayName("Madrid's pick task: picker.madrid sees and completes it; picker.warsaw neither sees nor touches it")
+  @DisplayName("Madrid's pick task and parcel papers: picker.madrid sees and completes it; picker.warsaw neither sees nor touches them")
   void warehouseTasksStayInTheirWarehouse() {
     String orderId = (String) shop.place(orderBody("ES", card("pm_card_visa"), Map.of("MUG-CERAMIC", 1))).get("id");
     shop.acceptQuote(orderId);
@@ -215,6 +215,11 @@ class ApiAccessTest {
         .as("another department").isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(shop.as(DemoUser.OPS).exchange(task, HttpMethod.GET, null, MAP).getStatusCode())
         .as("ops reads every task").isEqualTo(HttpStatus.OK);
+    // the parcel's papers (customer name and address) likewise stay in its warehouse
+    String slip = "/api/orders/" + orderId + "/shipments/1/packing-slip.pdf";
+    assertThat(warsaw.getForEntity(slip, byte[].class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(shop.as(DemoUser.PICKER_MADRID).getForEntity(slip, byte[].class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
 
     shop.scanPickList(pick);
     ResponseEntity<Map<String, Object>> done = shop.as(DemoUser.PICKER_MADRID).exchange(task + "/complete",

@@ -35,12 +35,16 @@ class OrderOwnership implements WebMvcConfigurer, HandlerInterceptor {
   @Override
   public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
     CurrentUser user = CurrentUser.current().orElse(null);
-    if (user == null || !user.customerOnly()) {
-      return true;
-    }
     @SuppressWarnings("unchecked")
     Map<String, String> variables = (Map<String, String>) request.getAttribute(
         HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+    if (user != null && warehouseStaffOnly(user)) {
+      requireOwnWarehouse(user, variables);
+      return true;
+    }
+    if (user == null || !user.customerOnly()) {
+      return true;
+    }
     String orderId = variables == null ? null : variables.get("orderId");
     if (orderId == null) {
       // fail closed: a route under /api/orders/{id} that does not name its id orderId
@@ -51,6 +55,26 @@ class OrderOwnership implements WebMvcConfigurer, HandlerInterceptor {
       throw new NotFoundException("Order", orderId);
     }
     return true;
+  }
+
+  /** Warehouse staff without an office role: what they reach of an order is a parcel of their own warehouses. */
+  private static boolean warehouseStaffOnly(CurrentUser user) {
+    return user.hasAnyRole("warehouse", "warehouse-supervisor") && !user.hasAnyRole("customer-service", "ops", "finance");
+  }
+
+  /** A parcel's papers (the customer's name and address) stay in the warehouse that ships it: 404 elsewhere. */
+  private void requireOwnWarehouse(CurrentUser user, Map<String, String> variables) {
+    String orderId = variables == null ? null : variables.get("orderId");
+    String shipmentNo = variables == null ? null : variables.get("shipmentNo");
+    if (orderId == null || shipmentNo == null) {
+      return;
+    }
+    String warehouse = orders.summary(orderId).shipments().stream()
+        .filter(s -> String.valueOf(s.shipmentNo()).equals(shipmentNo)).map(OrderService.ShipmentSummary::warehouseId)
+        .findFirst().orElse(null);
+    if (!user.worksIn(warehouse)) {
+      throw new NotFoundException("Parcel", orderId + "/" + shipmentNo);
+    }
   }
 
   /** A customer places orders under their own e-mail only; customer service places them for anyone (phone orders). */
