@@ -157,8 +157,8 @@ class EmbeddedStaffTasks implements StaffTaskPort {
   @Override
   public StaffTask complete(long taskKey, String completedBy, Map<String, Object> variables) {
     // 1. Exactly one completion wins the task (committed before the engine is called).
-    Integer won = tx.execute(s -> tasks.transition(taskKey, StaffTaskRecord.State.CREATED,
-        StaffTaskRecord.State.COMPLETING, null, completedBy));
+    Integer won = retryingDeadlocks(() -> tx.execute(s -> tasks.transition(taskKey, StaffTaskRecord.State.CREATED,
+        StaffTaskRecord.State.COMPLETING, null, completedBy)));
     if (won == null || won != 1) {
       throw new ConflictException("Task " + taskKey + " is already completed or being completed");
     }
@@ -182,6 +182,29 @@ class EmbeddedStaffTasks implements StaffTaskPort {
           completedBy);
       return tasks.findById(taskKey).orElseThrow().toTask();
     });
+  }
+
+  /**
+   * Runs a conditional state change in its own transaction again when the database chose it as a deadlock victim
+   * (MariaDB may, when several callers race for one task row and its state index): the retry then sees the winner's
+   * state and loses cleanly, so a race ends in one winner and conflicts, never in an error.
+   */
+  static <T> T retryingDeadlocks(java.util.function.Supplier<T> transaction) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return transaction.get();
+      } catch (org.springframework.dao.PessimisticLockingFailureException deadlock) {
+        if (attempt == 5) {
+          throw deadlock;
+        }
+        try {
+          Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(5, 25L * attempt));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw deadlock;
+        }
+      }
+    }
   }
 
   private void reopen(long taskKey) {

@@ -74,8 +74,17 @@ final class PaymentTestDriver {
 
   ActivatedJob activate(String jobType) throws Exception {
     waitForIdle();
-    List<ActivatedJob> jobs = client.newActivateJobsCommand().jobType(jobType).maxJobsToActivate(1)
-        .timeout(Duration.ofMinutes(5)).send().join().getJobs();
+    // The idle state can be reported a moment before a job created by the last command is activatable on a busy
+    // machine: look again for a little while before concluding there is none.
+    List<ActivatedJob> jobs = List.of();
+    for (long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos(); jobs.isEmpty()
+        && System.nanoTime() < deadline; ) {
+      jobs = client.newActivateJobsCommand().jobType(jobType).maxJobsToActivate(1)
+          .timeout(Duration.ofMinutes(5)).send().join().getJobs();
+      if (jobs.isEmpty()) {
+        Thread.sleep(50);
+      }
+    }
     assertThat(jobs).as("an activatable job of type %s", jobType).hasSize(1);
     return jobs.get(0);
   }
