@@ -98,11 +98,17 @@ public class ModelPublisher {
    * @throws RefusedModelException naming the file and element or line when the set is not valid or the engine refuses
    *     it; nothing is deployed then
    */
-  public synchronized Publication publish(List<ModelResource> resources, String source) {
+  public Publication publish(List<ModelResource> resources, String source) {
+    return publish(resources, source, java.util.Set.of());
+  }
+
+  /** @param deployAnyway names of files to send to the engine even when unchanged (the engine answers their version) */
+  private synchronized Publication publish(List<ModelResource> resources, String source, Set<String> deployAnyway) {
     try {
       check(resources);
       List<ModelResource> changed = resources.stream()
-          .filter(r -> !java.util.Arrays.equals(deployedContent.get(r.name()), r.content())).toList();
+          .filter(r -> deployAnyway.contains(r.name())
+              || !java.util.Arrays.equals(deployedContent.get(r.name()), r.content())).toList();
       if (changed.isEmpty()) {
         Publication unchanged = new Publication(clock.instant(), source, true, List.of(), List.of(), List.of(),
             "nothing changed", null);
@@ -148,7 +154,8 @@ public class ModelPublisher {
     Map<String, ModelResource> merged = new LinkedHashMap<>();
     models.resources().forEach(r -> merged.put(r.name(), r));
     files.forEach(r -> merged.put(r.name(), r));
-    return publish(List.copyOf(merged.values()), source);
+    return publish(List.copyOf(merged.values()), source,
+        files.stream().map(ModelResource::name).collect(java.util.stream.Collectors.toSet()));
   }
 
   /** The latest publications, newest first. */

@@ -54,6 +54,7 @@ class ModelerDeployApiTest {
 
     Map<String, Object> first = deploy(process("Check")).getBody();
     Map<String, Object> second = deploy(process("Check again")).getBody();
+    Map<String, Object> again = deploy(process("Check again")).getBody();
 
     Map<String, Object> v1 = definition(first);
     Map<String, Object> v2 = definition(second);
@@ -61,6 +62,8 @@ class ModelerDeployApiTest {
         .containsEntry("tenantId", "<default>");
     assertThat((Integer) v2.get("processDefinitionVersion")).isEqualTo((Integer) v1.get("processDefinitionVersion") + 1);
     assertThat(first.get("deploymentKey")).isInstanceOf(String.class);
+    assertThat(definition(again)).as("the same file again: the engine answers the version it has")
+        .containsEntry("processDefinitionVersion", v2.get("processDefinitionVersion"));
 
     ResponseEntity<Map<String, Object>> broken = deploy(process("Check").replace("type=\"modeler-check\"", "type=\"\""));
     assertThat(broken.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
