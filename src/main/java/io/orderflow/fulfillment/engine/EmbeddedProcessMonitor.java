@@ -101,12 +101,6 @@ public class EmbeddedProcessMonitor implements ProcessState {
         .toList();
   }
 
-  /** The version of the process an instance runs, when the engine has reported it. */
-  public synchronized java.util.Optional<DeployedProcess> definitionOf(long processInstanceKey) {
-    catchUp();
-    return java.util.Optional.ofNullable(definitionOfActive.get(processInstanceKey)).map(deployed::get);
-  }
-
   /** Process instances the engine has seen (active and ended). */
   public int instanceCount() {
     return active.size() + ended.size();

@@ -53,6 +53,7 @@ public class ModelPublisher {
   private static final Logger log = LoggerFactory.getLogger(ModelPublisher.class);
   private static final int HISTORY = 50;
   private static final String BPMN_NS = "http://www.omg.org/spec/BPMN/20100524/MODEL";
+  private static final Pattern DECISION_ID = Pattern.compile("<(?:\\w+:)?decision\\s[^>]*id=\"([^\"]+)\"");
   private static final Pattern LINE = Pattern.compile("line (\\d+)|lineNumber: (\\d+)", Pattern.CASE_INSENSITIVE);
 
   /** A process that got a new version, with what changed against the version before it (empty for the first). */
@@ -189,7 +190,7 @@ public class ModelPublisher {
           throw new RefusedModelException(r.name() + ": not valid JSON: " + e.getMessage());
         }
       } else if (r.name().endsWith(".dmn")) {
-        Matcher decision = Pattern.compile("<(?:\\w+:)?decision\\s[^>]*id=\"([^\"]+)\"").matcher(
+        Matcher decision = DECISION_ID.matcher(
             new String(r.content(), java.nio.charset.StandardCharsets.UTF_8));
         while (decision.find()) {
           decisionIds.add(decision.group(1));

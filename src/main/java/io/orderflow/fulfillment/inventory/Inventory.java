@@ -164,17 +164,7 @@ public class Inventory {
   /** Gives back every active reservation of the order; a second call finds nothing left to release. */
   @Transactional
   public int release(String orderId) {
-    int released = 0;
-    for (StockReservation r : reservations.findByOrderIdOrderById(orderId)) {
-      if (reservations.closeIfActive(r.id(), StockReservation.Status.RELEASED, clock.instant()) == 1) {
-        if (stock.unreserve(r.sku(), r.warehouseId(), r.quantity()) == 1) {
-          record(StockMovement.Type.RELEASED, r.sku(), r.warehouseId(), r.quantity(), orderId);
-        } else {
-          throw new IllegalStateException("Stock of " + r.sku() + " in " + r.warehouseId() + " has less reserved than reservation " + r.id());
-        }
-        released++;
-      }
-    }
+    int released = releaseWhere(orderId, r -> true);
     if (released > 0) {
       log.info("Released {} reservation(s) of order {}", released, orderId);
     }
@@ -187,19 +177,24 @@ public class Inventory {
    */
   @Transactional
   public int releaseShipment(String orderId, String warehouseId) {
+    int released = releaseWhere(orderId, r -> r.warehouseId().equals(warehouseId));
+    if (released > 0) {
+      log.info("Released {} reservation(s) of order {} in {}", released, orderId, warehouseId);
+    }
+    return released;
+  }
+
+  /** Closes the order's active reservations the filter selects, each once, and puts their units back on sale. */
+  private int releaseWhere(String orderId, java.util.function.Predicate<StockReservation> which) {
     int released = 0;
     for (StockReservation r : reservations.findByOrderIdOrderById(orderId)) {
-      if (r.warehouseId().equals(warehouseId)
-          && reservations.closeIfActive(r.id(), StockReservation.Status.RELEASED, clock.instant()) == 1) {
+      if (which.test(r) && reservations.closeIfActive(r.id(), StockReservation.Status.RELEASED, clock.instant()) == 1) {
         if (stock.unreserve(r.sku(), r.warehouseId(), r.quantity()) != 1) {
           throw new IllegalStateException("Stock of " + r.sku() + " in " + r.warehouseId() + " has less reserved than reservation " + r.id());
         }
         record(StockMovement.Type.RELEASED, r.sku(), r.warehouseId(), r.quantity(), orderId);
         released++;
       }
-    }
-    if (released > 0) {
-      log.info("Released {} reservation(s) of order {} in {}", released, orderId, warehouseId);
     }
     return released;
   }

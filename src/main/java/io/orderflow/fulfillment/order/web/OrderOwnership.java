@@ -2,6 +2,7 @@ package io.orderflow.fulfillment.order.web;
 
 import io.orderflow.fulfillment.order.OrderService;
 import io.orderflow.fulfillment.security.CurrentUser;
+import io.orderflow.fulfillment.security.Roles;
 import io.orderflow.fulfillment.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -59,7 +60,8 @@ class OrderOwnership implements WebMvcConfigurer, HandlerInterceptor {
 
   /** Warehouse staff without an office role: what they reach of an order is a parcel of their own warehouses. */
   private static boolean warehouseStaffOnly(CurrentUser user) {
-    return user.hasAnyRole("warehouse", "warehouse-supervisor") && !user.hasAnyRole("customer-service", "ops", "finance");
+    return user.hasAnyRole(Roles.WAREHOUSE, Roles.WAREHOUSE_SUPERVISOR)
+        && !user.hasAnyRole(Roles.CUSTOMER_SERVICE, Roles.OPS, Roles.FINANCE);
   }
 
   /** A parcel's papers (the customer's name and address) stay in the warehouse that ships it: 404 elsewhere. */
