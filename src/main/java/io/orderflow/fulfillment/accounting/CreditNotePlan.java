@@ -79,6 +79,10 @@ final class CreditNotePlan {
         }
       }
     }
+    Map<VatInvoice, List<CreditNoteLine.Draft>> byParcel = new LinkedHashMap<>();
+    invoices.stream().filter(plan::containsKey).forEach(i -> byParcel.put(i, plan.get(i)));
+    plan.clear();
+    plan.putAll(byParcel);
     BigDecimal shippingLeft = shipping == null ? BigDecimal.ZERO : shipping.setScale(2, RoundingMode.HALF_UP);
     List<VatInvoice> shippingOrder = new ArrayList<>(plan.keySet());
     invoices.stream().filter(i -> !plan.containsKey(i)).forEach(shippingOrder::add);
@@ -107,7 +111,9 @@ final class CreditNotePlan {
         shippingLeft = shippingLeft.subtract(take);
       }
     }
-    return plan;
+    Map<VatInvoice, List<CreditNoteLine.Draft>> ordered = new LinkedHashMap<>();
+    invoices.stream().filter(plan::containsKey).forEach(i -> ordered.put(i, plan.get(i)));
+    return ordered;
   }
 
   /** The line's last units: what is left of its amounts. */
