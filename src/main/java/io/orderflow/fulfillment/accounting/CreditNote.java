@@ -147,7 +147,7 @@ class CreditNote {
     this.totalNet = totals.net();
     this.totalVat = totals.vat();
     this.totalGross = totals.gross();
-    this.createdAt = now;
+    this.createdAt = now.truncatedTo(java.time.temporal.ChronoUnit.MICROS); // as the database keeps it
   }
 
   /** The printed number: {@code CN-2026-000123}. */
