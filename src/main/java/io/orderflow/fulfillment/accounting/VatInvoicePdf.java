@@ -11,9 +11,9 @@ import java.util.Locale;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 
 /**
- * A VAT invoice on A4: seller and buyer, invoice number and dates, the lines of the parcel with their VAT rate, net,
- * VAT and gross, the VAT breakdown per rate and the totals. Long invoices run over several pages, each with the table's
- * heading and "page n of m".
+ * A VAT invoice or a VAT credit note on A4: seller and buyer, number and dates, the lines with their VAT rate, net, VAT
+ * and gross (negative on a credit note), the VAT breakdown per rate and the totals. Long documents run over several
+ * pages, each with the table's heading and "page n of m".
  */
 final class VatInvoicePdf {
 
@@ -37,20 +37,58 @@ final class VatInvoicePdf {
   private static final float COL_GROSS = RIGHT - 2;
   private static final float DESC_WIDTH = COL_QTY - COL_DESC - 28;
 
+  /**
+   * What is printed: an invoice or a credit note. {@code kind} is the word used in running text ("Invoice", "Credit
+   * note"); {@code references} the lines under the number (dates, order, parcel, corrected invoice).
+   */
+  record Document(String title, String subtitle, String kind, String number, List<String> references,
+      String sellerName, String sellerAddress, String sellerVatId, String buyerName, String buyerStreet,
+      String buyerPostalCode, String buyerCity, String buyerCountry, String buyerEmail, String currency,
+      List<VatCalculation.PricedLine> lines, BigDecimal totalNet, BigDecimal totalVat, BigDecimal totalGross,
+      String closing, String subject, String fileKey) {}
+
   private final PdfCanvas pdf;
-  private final VatInvoice invoice;
+  private final Document invoice;
   private float y;
 
-  private VatInvoicePdf(PdfCanvas pdf, VatInvoice invoice) {
+  private VatInvoicePdf(PdfCanvas pdf, Document invoice) {
     this.pdf = pdf;
     this.invoice = invoice;
   }
 
   static byte[] render(VatInvoice invoice) {
-    try (PdfCanvas pdf = new PdfCanvas("Invoice " + invoice.invoiceNumber(),
-        "Order " + invoice.orderNumber() + ", parcel " + invoice.shipmentNo())) {
-      new VatInvoicePdf(pdf, invoice).write();
-      return pdf.toBytes("vat-invoice/" + invoice.invoiceNumber());
+    return render(new Document("INVOICE", "VAT invoice · prices include VAT", "Invoice", invoice.invoiceNumber(),
+        List.of("Issue date " + DAY.format(invoice.issuedOn()), "Date of supply " + DAY.format(invoice.issuedOn()),
+            "Order " + invoice.orderNumber() + " · parcel " + invoice.shipmentNo()),
+        invoice.sellerName(), invoice.sellerAddress(), invoice.sellerVatId(), invoice.buyerName(),
+        invoice.buyerStreet(), invoice.buyerPostalCode(), invoice.buyerCity(), invoice.buyerCountry(),
+        invoice.buyerEmail(), invoice.currency(), invoice.pricedLines(), invoice.totalNet(), invoice.totalVat(),
+        invoice.totalGross(), "Prices include VAT at the rate of the country of delivery. This invoice covers parcel "
+            + invoice.shipmentNo() + " of order " + invoice.orderNumber() + "; further parcels of the order are "
+            + "invoiced when they ship. Payment as agreed for the order.",
+        "Order " + invoice.orderNumber() + ", parcel " + invoice.shipmentNo(), "vat-invoice/" + invoice.invoiceNumber()));
+  }
+
+  static byte[] render(CreditNote note) {
+    return render(new Document("CREDIT NOTE", "VAT credit note · corrects a VAT invoice · prices include VAT",
+        "Credit note", note.creditNoteNumber(),
+        List.of("Issue date " + DAY.format(note.issuedOn()),
+            "Corrects invoice " + note.correctedInvoiceNumber() + " of " + DAY.format(note.correctedInvoiceDate()),
+            "Order " + note.orderNumber() + " · parcel " + note.shipmentNo() + " · return " + note.rmaNumber()),
+        note.sellerName(), note.sellerAddress(), note.sellerVatId(), note.buyerName(), note.buyerStreet(),
+        note.buyerPostalCode(), note.buyerCity(), note.buyerCountry(), note.buyerEmail(), note.currency(),
+        note.pricedLines(), note.totalNet(), note.totalVat(), note.totalGross(),
+        "This credit note corrects invoice " + note.correctedInvoiceNumber() + " for the goods returned under "
+            + note.rmaNumber() + " (order " + note.orderNumber() + "), at the invoice's prices and VAT rates. The "
+            + "amounts are negative: they reduce the invoiced amount and its VAT. The money is refunded as agreed for "
+            + "the return.",
+        "Order " + note.orderNumber() + ", return " + note.rmaNumber(), "credit-note/" + note.creditNoteNumber()));
+  }
+
+  private static byte[] render(Document document) {
+    try (PdfCanvas pdf = new PdfCanvas(document.kind() + " " + document.number(), document.subject())) {
+      new VatInvoicePdf(pdf, document).write();
+      return pdf.toBytes(document.fileKey());
     }
   }
 
@@ -66,13 +104,15 @@ final class VatInvoicePdf {
   }
 
   private void heading() {
-    pdf.text(BOLD, 22, LEFT, y - 22, "INVOICE");
-    pdf.text(REGULAR, 9, LEFT, y - 36, "VAT invoice · prices include VAT");
-    pdf.textRight(BOLD, 12, RIGHT, y - 10, "No. " + invoice.invoiceNumber());
-    pdf.textRight(REGULAR, 10, RIGHT, y - 24, "Issue date " + DAY.format(invoice.issuedOn()));
-    pdf.textRight(REGULAR, 10, RIGHT, y - 37, "Date of supply " + DAY.format(invoice.issuedOn()));
-    pdf.textRight(REGULAR, 10, RIGHT, y - 50, "Order " + invoice.orderNumber() + " · parcel " + invoice.shipmentNo());
-    y -= 60;
+    pdf.text(BOLD, 22, LEFT, y - 22, invoice.title());
+    pdf.text(REGULAR, 9, LEFT, y - 36, invoice.subtitle());
+    pdf.textRight(BOLD, 12, RIGHT, y - 10, "No. " + invoice.number());
+    float line = y - 24;
+    for (String reference : invoice.references()) {
+      pdf.textRight(REGULAR, 10, RIGHT, line, reference);
+      line -= 13;
+    }
+    y = Math.min(y - 60, line + 3);
     pdf.line(LEFT, y, RIGHT, y, 1);
   }
 
@@ -105,7 +145,7 @@ final class VatInvoicePdf {
   private void lines() {
     y -= 14;
     tableHeading();
-    for (VatCalculation.PricedLine line : invoice.pricedLines()) {
+    for (VatCalculation.PricedLine line : invoice.lines()) {
       String description = line.sku() == null ? line.description() : line.description() + " · " + line.sku();
       List<String> text = pdf.wrap(REGULAR, 9, description, DESC_WIDTH, 3);
       float height = 6 + text.size() * 11;
@@ -144,7 +184,7 @@ final class VatInvoicePdf {
   }
 
   private void breakdownAndTotals() {
-    List<VatCalculation.RateTotal> breakdown = VatCalculation.breakdown(invoice.pricedLines());
+    List<VatCalculation.RateTotal> breakdown = VatCalculation.breakdown(invoice.lines());
     float needed = 40 + breakdown.size() * 13 + 60;
     if (y - needed < BOTTOM) {
       nextPage();
@@ -186,9 +226,7 @@ final class VatInvoicePdf {
       nextPage();
     }
     y -= 22;
-    pdf.paragraph(REGULAR, 9, 11, LEFT, y, INNER, "Prices include VAT at the rate of the country of delivery. "
-        + "This invoice covers parcel " + invoice.shipmentNo() + " of order " + invoice.orderNumber()
-        + "; further parcels of the order are invoiced when they ship. Payment as agreed for the order.", 4);
+    pdf.paragraph(REGULAR, 9, 11, LEFT, y, INNER, invoice.closing(), 4);
   }
 
   private void footers() {
@@ -198,14 +236,14 @@ final class VatInvoicePdf {
       pdf.line(LEFT, 50, RIGHT, 50, 0.25f);
       pdf.text(REGULAR, 7.5f, LEFT, 38, invoice.sellerName() + " · " + invoice.sellerAddress() + " · VAT ID "
           + invoice.sellerVatId());
-      pdf.textRight(REGULAR, 7.5f, RIGHT, 38, invoice.invoiceNumber() + " · page " + (i + 1) + " of " + pages);
+      pdf.textRight(REGULAR, 7.5f, RIGHT, 38, invoice.number() + " · page " + (i + 1) + " of " + pages);
     }
   }
 
   private void nextPage() {
     pdf.newPage(PAGE);
     y = TOP;
-    pdf.text(BOLD, 10, LEFT, y - 10, "Invoice " + invoice.invoiceNumber() + " (continued)");
+    pdf.text(BOLD, 10, LEFT, y - 10, invoice.kind() + " " + invoice.number() + " (continued)");
     y -= 22;
   }
 

@@ -8,9 +8,11 @@ import io.orderflow.fulfillment.order.OrderService.LineSummary;
 import io.orderflow.fulfillment.order.OrderService.OrderSummary;
 import io.orderflow.fulfillment.order.OrderService.ShipmentSummary;
 import io.orderflow.fulfillment.payment.MoneyMovements;
+import io.orderflow.fulfillment.shared.InvalidRequestException;
 import io.orderflow.fulfillment.shared.NotFoundException;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,8 +48,32 @@ public class VatInvoices {
   /** A PDF with the name it is saved under. */
   public record Pdf(String fileName, byte[] content) {}
 
+  /**
+   * A VAT credit note: corrects one invoice for the goods (and shipping) of one return; net, VAT and gross are
+   * negative.
+   */
+  public record IssuedCreditNote(String creditNoteNumber, String orderId, String rmaNumber,
+      String correctedInvoiceNumber, BigDecimal net, BigDecimal vat, BigDecimal gross, String currency,
+      Instant issuedAt) {}
+
+  /**
+   * An invoice or a credit note of the order, as the order's invoice list shows them: {@code documentType} INVOICE or
+   * CREDIT_NOTE; a credit note's number is in {@code invoiceNumber}, the invoice it corrects in
+   * {@code correctedInvoiceNumber}, its return in {@code rmaNumber}, and its totals are negative. {@code pdf} is the
+   * path of its PDF.
+   */
+  public record OrderDocument(String documentType, String invoiceNumber, String orderId, String orderNumber,
+      int shipmentNo, LocalDate issuedOn, String currency, BigDecimal totalNet, BigDecimal totalVat,
+      BigDecimal totalGross, List<RateTotal> vatBreakdown, String correctedInvoiceNumber, String rmaNumber,
+      String pdf) {}
+
+  public static final String INVOICE = "INVOICE";
+  public static final String CREDIT_NOTE = "CREDIT_NOTE";
+
   private final VatInvoiceRepository invoices;
   private final InvoiceNumbering numbering;
+  private final CreditNoteRepository creditNotes;
+  private final CreditNoteNumbering creditNoteNumbering;
   private final VatRates rates;
   private final SellerSettings seller;
   private final VatSettings settings;
@@ -58,11 +84,14 @@ public class VatInvoices {
   private final TransactionTemplate tx;
   private final Clock clock;
 
-  VatInvoices(VatInvoiceRepository invoices, InvoiceNumbering numbering, VatRates rates, SellerSettings seller,
-      VatSettings settings, OrderService orders, Inventory inventory, Catalog catalog, MoneyMovements movements,
+  VatInvoices(VatInvoiceRepository invoices, InvoiceNumbering numbering, CreditNoteRepository creditNotes,
+      CreditNoteNumbering creditNoteNumbering, VatRates rates, SellerSettings seller, VatSettings settings,
+      OrderService orders, Inventory inventory, Catalog catalog, MoneyMovements movements,
       PlatformTransactionManager txManager, Clock clock) {
     this.invoices = invoices;
     this.numbering = numbering;
+    this.creditNotes = creditNotes;
+    this.creditNoteNumbering = creditNoteNumbering;
     this.rates = rates;
     this.seller = seller;
     this.settings = settings;
@@ -132,6 +161,111 @@ public class VatInvoices {
     return new Pdf(invoice.invoiceNumber() + ".pdf", VatInvoicePdf.render(invoice));
   }
 
+  /**
+   * Issues the VAT credit notes of a return, once: negative lines for the returned quantities at the unit prices and
+   * VAT rates of the invoice(s) that invoiced them, plus the refunded shipping (gross) against the invoices' shipping
+   * lines. One credit note per corrected invoice (returned goods from two parcels: two credit notes). Never more is
+   * credited than was invoiced, over all returns; what was not invoiced (yet) is left out. A repeated (or concurrent)
+   * call returns the credit notes issued the first time.
+   *
+   * @param returnedQuantitiesBySku returned units per SKU
+   * @param shippingRefunded gross shipping given back, or null/zero
+   * @return the credit notes, in number order; empty when nothing of it was invoiced
+   * @throws NotFoundException for an unknown order
+   */
+  public List<IssuedCreditNote> creditNote(String orderId, String rmaNumber, Map<String, Integer> returnedQuantitiesBySku,
+      BigDecimal shippingRefunded) {
+    if (rmaNumber == null || rmaNumber.isBlank() || rmaNumber.length() > 40) {
+      throw new InvalidRequestException("rmaNumber", "is required, at most 40 characters");
+    }
+    List<CreditNote> known = creditNotes.findByOrderIdAndRmaNumberOrderBySequenceNo(orderId, rmaNumber);
+    if (!known.isEmpty()) {
+      return known.stream().map(VatInvoices::view).toList();
+    }
+    orders.summary(orderId); // unknown order: 404
+    Map<String, Integer> returned = returnedQuantitiesBySku == null ? Map.of() : returnedQuantitiesBySku;
+    BigDecimal shipping = shippingRefunded == null ? BigDecimal.ZERO
+        : shippingRefunded.setScale(2, java.math.RoundingMode.HALF_UP);
+    if (invoices.findByOrderIdOrderByShipmentNo(orderId).isEmpty()
+        || (returned.values().stream().noneMatch(q -> q != null && q > 0) && shipping.signum() <= 0)) {
+      return List.of();
+    }
+    LocalDate today = LocalDate.now(clock.withZone(settings.timeZone()));
+    creditNoteNumbering.prepareYear(today.getYear());
+    try {
+      List<CreditNote> issued = tx.execute(status -> {
+        CreditNoteSequence sequence = creditNoteNumbering.lock(today.getYear());
+        // Under the counter's lock: credit notes committed meanwhile (this return's, or others' of the same
+        // invoices) are seen here.
+        List<CreditNote> concurrent = creditNotes.findByOrderIdAndRmaNumberOrderBySequenceNo(orderId, rmaNumber);
+        if (!concurrent.isEmpty()) {
+          return concurrent;
+        }
+        List<CreditNote> created = new ArrayList<>();
+        CreditNotePlan.plan(invoices.findByOrderIdOrderByShipmentNo(orderId), creditNotes::findByCorrectedInvoiceNumber,
+            returned, shipping).forEach((invoice, lines) -> {
+              CreditNote note = creditNotes.saveAndFlush(new CreditNote(invoice, rmaNumber, lines, today.getYear(),
+                  sequence.next(), today, clock.instant()));
+              movements.record(orderId, MoneyMovements.Kind.CREDIT_NOTE, note.totalGross().negate(), note.currency(),
+                  note.creditNoteNumber(), "CREDIT_NOTE:" + orderId + ":" + rmaNumber + ":"
+                      + invoice.invoiceNumber());
+              log.info("Credit note {} issued for return {} of order {}, correcting {}", note.creditNoteNumber(),
+                  rmaNumber, orderId, invoice.invoiceNumber());
+              created.add(note);
+            });
+        return created;
+      });
+      return issued.stream().map(VatInvoices::view).toList();
+    } catch (DataIntegrityViolationException issuedConcurrently) {
+      List<CreditNote> theirs = creditNotes.findByOrderIdAndRmaNumberOrderBySequenceNo(orderId, rmaNumber);
+      if (theirs.isEmpty()) {
+        throw issuedConcurrently;
+      }
+      return theirs.stream().map(VatInvoices::view).toList();
+    }
+  }
+
+  /**
+   * The order's credit notes, in the order they were issued.
+   *
+   * @throws NotFoundException for an unknown order
+   */
+  public List<IssuedCreditNote> creditNotesOf(String orderId) {
+    orders.summary(orderId);
+    return creditNotes.findByOrderIdOrderByIdAsc(orderId).stream().map(VatInvoices::view).toList();
+  }
+
+  /**
+   * The order's invoices (by parcel) followed by its credit notes (in the order they were issued), as the order's
+   * invoice list shows them.
+   *
+   * @throws NotFoundException for an unknown order
+   */
+  public List<OrderDocument> documentsOf(String orderId) {
+    orders.summary(orderId);
+    List<OrderDocument> documents = new ArrayList<>();
+    invoices.findByOrderIdOrderByShipmentNo(orderId).forEach(i -> documents.add(new OrderDocument(INVOICE,
+        i.invoiceNumber(), i.orderId(), i.orderNumber(), i.shipmentNo(), i.issuedOn(), i.currency(), i.totalNet(),
+        i.totalVat(), i.totalGross(), breakdown(i.pricedLines()), null, null,
+        "/api/orders/" + orderId + "/invoices/" + i.invoiceNumber() + ".pdf")));
+    creditNotes.findByOrderIdOrderByIdAsc(orderId).forEach(c -> documents.add(new OrderDocument(CREDIT_NOTE,
+        c.creditNoteNumber(), c.orderId(), c.orderNumber(), c.shipmentNo(), c.issuedOn(), c.currency(), c.totalNet(),
+        c.totalVat(), c.totalGross(), breakdown(c.pricedLines()), c.correctedInvoiceNumber(), c.rmaNumber(),
+        "/api/orders/" + orderId + "/credit-notes/" + c.creditNoteNumber() + ".pdf")));
+    return documents;
+  }
+
+  /**
+   * The credit note as an A4 PDF.
+   *
+   * @throws NotFoundException for an unknown order, or a credit note number the order does not have
+   */
+  public Pdf creditNotePdf(String orderId, String creditNoteNumber) {
+    CreditNote note = creditNotes.findByOrderIdAndCreditNoteNumber(orderId, creditNoteNumber)
+        .orElseThrow(() -> new NotFoundException("Credit note", creditNoteNumber));
+    return new Pdf(note.creditNoteNumber() + ".pdf", VatInvoicePdf.render(note));
+  }
+
   /** What the parcel's invoice holds: its goods at the order's unit prices, and its shipping. */
   VatInvoice.Draft draft(OrderSummary order, int shipmentNo) {
     ShipmentSummary shipment = order.shipments().stream().filter(s -> s.shipmentNo() == shipmentNo).findFirst()
@@ -161,6 +295,17 @@ public class VatInvoices {
     return new VatInvoice.Draft(order.id(), order.orderNumber(), shipmentNo, order.currency().getCurrencyCode(),
         seller, order.customer().name(), order.customer().email(), order.shippingAddress().street(),
         order.shippingAddress().postalCode(), order.shippingAddress().city(), country, VatCalculation.of(inputs));
+  }
+
+  private static IssuedCreditNote view(CreditNote note) {
+    return new IssuedCreditNote(note.creditNoteNumber(), note.orderId(), note.rmaNumber(),
+        note.correctedInvoiceNumber(), note.totalNet(), note.totalVat(), note.totalGross(), note.currency(),
+        note.createdAt());
+  }
+
+  private static List<RateTotal> breakdown(List<VatCalculation.PricedLine> lines) {
+    return VatCalculation.breakdown(lines).stream()
+        .map(r -> new RateTotal(r.ratePercent(), r.net(), r.vat(), r.gross())).toList();
   }
 
   private static IssuedInvoice view(VatInvoice invoice) {

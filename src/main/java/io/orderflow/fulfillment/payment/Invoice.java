@@ -108,6 +108,18 @@ class Invoice {
     return true;
   }
 
+  /**
+   * Returned goods: the open invoice asks for that much less (never below zero).
+   *
+   * @throws IllegalStateException when the invoice was paid already (the money is owed back instead)
+   */
+  void reduce(BigDecimal by) {
+    if (!open()) {
+      throw new IllegalStateException("Invoice " + invoiceNumber + " is paid; it cannot be reduced");
+    }
+    this.amount = amount.subtract(by).max(BigDecimal.ZERO);
+  }
+
   boolean open() {
     return status != Status.PAID;
   }

@@ -24,7 +24,7 @@ public class MoneyMovements {
     CAPTURED,
     /** The authorization was released without taking anything. */
     VOIDED,
-    /** Money went back to the card. */
+    /** Money went back to the customer: to the card, or paid out by bank transfer for a refund due. */
     REFUNDED,
     /** Money the customer paid otherwise (bank transfer, cash, invoice) is owed back; finance pays it out. */
     REFUND_DUE,
@@ -33,7 +33,16 @@ public class MoneyMovements {
     /** The courier collected cash on delivery. */
     COLLECTED,
     /** A VAT invoice was issued for a parcel. */
-    INVOICED
+    INVOICED,
+    /** A return was refunded as store credit (the reference is the credit's code). */
+    STORE_CREDIT,
+    /**
+     * A return before anything was taken: the open invoice, or the later capture or cash collection, asks for that
+     * much less.
+     */
+    REDUCED,
+    /** A VAT credit note corrected an invoice for returned goods (the amount is the credit note's gross, positive). */
+    CREDIT_NOTE
   }
 
   public record Movement(String orderId, Kind kind, BigDecimal amount, String currency, String reference,

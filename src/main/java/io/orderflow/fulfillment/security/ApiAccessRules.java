@@ -75,6 +75,7 @@ public final class ApiAccessRules {
     r.add(read("/api/orders/{orderId}/tracking", CUSTOMER, CUSTOMER_SERVICE));
     r.add(read("/api/orders/{orderId}/invoices", CUSTOMER, CUSTOMER_SERVICE, FINANCE));
     r.add(read("/api/orders/{orderId}/invoices/{invoiceNumber}.pdf", CUSTOMER, CUSTOMER_SERVICE, FINANCE));
+    r.add(read("/api/orders/{orderId}/credit-notes/{creditNoteNumber}.pdf", CUSTOMER, CUSTOMER_SERVICE, FINANCE));
     r.add(read("/api/orders/{orderId}/money-movements", FINANCE, CUSTOMER_SERVICE));
     r.add(read("/api/orders/{orderId}/shipments/{shipmentNo}/label.pdf", WAREHOUSE, CUSTOMER_SERVICE));
     r.add(read("/api/orders/{orderId}/shipments/{shipmentNo}/packing-slip.pdf", WAREHOUSE, CUSTOMER_SERVICE));
@@ -108,6 +109,8 @@ public final class ApiAccessRules {
 
     // money
     r.add(read("/api/payments/bank-statements/unmatched", FINANCE));
+    // store credit: customers their own (by their e-mail, checked by the payment module), staff anyone's (?email=)
+    r.add(read("/api/store-credit", CUSTOMER, CUSTOMER_SERVICE, FINANCE));
 
     // callbacks of carriers and banks: the machine caller only
     r.add(write(HttpMethod.POST, "/api/courier/events", CALLBACK));

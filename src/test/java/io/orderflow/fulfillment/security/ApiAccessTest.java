@@ -159,6 +159,8 @@ class ApiAccessTest {
         .isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(piotr.exchange(path + "/invoices", HttpMethod.GET, null, String.class).getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(piotr.exchange(path + "/credit-notes/CN-1999-000001.pdf", HttpMethod.GET, null, String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(piotr.exchange(path + "/questions", HttpMethod.POST, new HttpEntity<>(Map.of("question", "Where?")), MAP)
         .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(piotr.exchange(path + "/cancellation", HttpMethod.POST, new HttpEntity<>(Map.of()), MAP)
@@ -173,6 +175,37 @@ class ApiAccessTest {
     assertThat(opsCancels.getBody().get("detail").toString()).contains("Your role ops may not POST");
     assertThat(shop.as(DemoUser.MARKETING).exchange(path, HttpMethod.GET, null, MAP).getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  @Test
+  @DisplayName("Store credit: a customer reads their own (by the sign-in's e-mail), never another's; customer service, "
+      + "finance and ops name the customer; marketing and warehouse may not")
+  void storeCreditOfTheCallerOnly() {
+    ResponseEntity<Map<String, Object>> own = shop.as(DemoUser.ANA).exchange("/api/store-credit", HttpMethod.GET, null,
+        MAP);
+    assertThat(own.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(own.getBody()).containsEntry("customerEmail", DemoUser.ANA.email().toLowerCase());
+    assertThat(shop.as(DemoUser.ANA).exchange("/api/store-credit?email=" + DemoUser.ANA.email().toUpperCase(),
+        HttpMethod.GET, null, MAP).getStatusCode()).as("her own, in capitals").isEqualTo(HttpStatus.OK);
+    ResponseEntity<Map<String, Object>> other = shop.as(DemoUser.ANA).exchange("/api/store-credit?email="
+        + DemoUser.PIOTR.email(), HttpMethod.GET, null, MAP);
+    assertThat(other.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(other.getBody().get("detail").toString()).contains("their own store credit");
+
+    for (DemoUser staff : List.of(DemoUser.CS_AGENT, DemoUser.FINANCE, DemoUser.OPS)) {
+      ResponseEntity<Map<String, Object>> named = shop.as(staff).exchange("/api/store-credit?email="
+          + DemoUser.PIOTR.email(), HttpMethod.GET, null, MAP);
+      assertThat(named.getStatusCode()).as("as %s", staff).isEqualTo(HttpStatus.OK);
+      assertThat(named.getBody()).containsEntry("customerEmail", DemoUser.PIOTR.email().toLowerCase());
+      assertThat(shop.as(staff).exchange("/api/store-credit", HttpMethod.GET, null, MAP).getStatusCode())
+          .as("as %s without an e-mail", staff).isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+    for (DemoUser refused : List.of(DemoUser.MARKETING, DemoUser.PICKER_MADRID)) {
+      assertThat(shop.as(refused).exchange("/api/store-credit?email=" + DemoUser.ANA.email(), HttpMethod.GET, null,
+          MAP).getStatusCode()).as("as %s", refused).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+    assertThat(http.exchange("/api/store-credit", HttpMethod.GET, null, MAP).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
   }
 
   @Test

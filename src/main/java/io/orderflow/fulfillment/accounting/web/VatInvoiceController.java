@@ -9,12 +9,13 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** An order's VAT invoices (one per parcel handed to the courier): the list with totals, and each as a PDF. */
+/**
+ * An order's VAT invoices (one per parcel handed to the courier) and credit notes (one per return and corrected
+ * invoice): the list with totals, and each as a PDF.
+ */
 @RestController
-@RequestMapping("/api/orders/{orderId}/invoices")
 class VatInvoiceController {
 
   private final VatInvoices invoices;
@@ -23,15 +24,25 @@ class VatInvoiceController {
     this.invoices = invoices;
   }
 
-  @GetMapping
-  List<VatInvoices.IssuedInvoice> list(@PathVariable String orderId) {
-    return invoices.ofOrder(orderId);
+  /** The invoices by parcel, then the credit notes ({@code documentType} tells them apart). */
+  @GetMapping("/api/orders/{orderId}/invoices")
+  List<VatInvoices.OrderDocument> list(@PathVariable String orderId) {
+    return invoices.documentsOf(orderId);
   }
 
   /** 404 (problem detail) for an unknown order or an invoice number the order does not have. */
-  @GetMapping("/{invoiceNumber}.pdf")
+  @GetMapping("/api/orders/{orderId}/invoices/{invoiceNumber}.pdf")
   ResponseEntity<byte[]> pdf(@PathVariable String orderId, @PathVariable String invoiceNumber) {
-    VatInvoices.Pdf pdf = invoices.pdf(orderId, invoiceNumber);
+    return pdf(invoices.pdf(orderId, invoiceNumber));
+  }
+
+  /** 404 (problem detail) for an unknown order or a credit note number the order does not have. */
+  @GetMapping("/api/orders/{orderId}/credit-notes/{creditNoteNumber}.pdf")
+  ResponseEntity<byte[]> creditNotePdf(@PathVariable String orderId, @PathVariable String creditNoteNumber) {
+    return pdf(invoices.creditNotePdf(orderId, creditNoteNumber));
+  }
+
+  private static ResponseEntity<byte[]> pdf(VatInvoices.Pdf pdf) {
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_PDF)
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(pdf.fileName()).build().toString())

@@ -1,0 +1,190 @@
+package io.orderflow.fulfillment.accounting;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A VAT credit note: corrects one VAT invoice for the goods (and shipping) of one return, with negative lines at the
+ * invoice's unit prices and VAT rates. Numbered in its own gap-free series per year ({@code CN-2026-000001}); seller
+ * and buyer as on the corrected invoice; never changes after it is issued.
+ */
+@Entity
+@Table(name = "credit_note")
+class CreditNote {
+
+  static final int MAX = 999_999;
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(name = "credit_note_number", nullable = false, unique = true)
+  private String creditNoteNumber;
+
+  @Column(name = "credit_note_year", nullable = false)
+  private int creditNoteYear;
+
+  @Column(name = "sequence_no", nullable = false)
+  private int sequenceNo;
+
+  @Column(name = "order_id", nullable = false)
+  private String orderId;
+
+  @Column(name = "order_number", nullable = false)
+  private String orderNumber;
+
+  @Column(name = "rma_number", nullable = false)
+  private String rmaNumber;
+
+  @Column(name = "corrected_invoice_number", nullable = false)
+  private String correctedInvoiceNumber;
+
+  @Column(name = "corrected_invoice_date", nullable = false)
+  private LocalDate correctedInvoiceDate;
+
+  @Column(name = "shipment_no", nullable = false)
+  private int shipmentNo;
+
+  @Column(name = "issued_on", nullable = false)
+  private LocalDate issuedOn;
+
+  @Column(nullable = false)
+  private String currency;
+
+  @Column(name = "seller_name", nullable = false)
+  private String sellerName;
+
+  @Column(name = "seller_address", nullable = false)
+  private String sellerAddress;
+
+  @Column(name = "seller_vat_id", nullable = false)
+  private String sellerVatId;
+
+  @Column(name = "buyer_name", nullable = false)
+  private String buyerName;
+
+  @Column(name = "buyer_email", nullable = false)
+  private String buyerEmail;
+
+  @Column(name = "buyer_street", nullable = false)
+  private String buyerStreet;
+
+  @Column(name = "buyer_postal_code", nullable = false)
+  private String buyerPostalCode;
+
+  @Column(name = "buyer_city", nullable = false)
+  private String buyerCity;
+
+  @Column(name = "buyer_country", nullable = false)
+  private String buyerCountry;
+
+  @Column(name = "total_net", nullable = false)
+  private BigDecimal totalNet;
+
+  @Column(name = "total_vat", nullable = false)
+  private BigDecimal totalVat;
+
+  @Column(name = "total_gross", nullable = false)
+  private BigDecimal totalGross;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
+  @JoinColumn(name = "credit_note_id", nullable = false)
+  @OrderBy("lineNo")
+  private List<CreditNoteLine> lines = new ArrayList<>();
+
+  protected CreditNote() {}
+
+  /**
+   * @param lines the negative lines, each with the number of the invoice line it corrects
+   */
+  CreditNote(VatInvoice corrected, String rmaNumber, List<CreditNoteLine.Draft> lines, int year, int sequenceNo,
+      LocalDate issuedOn, Instant now) {
+    if (lines.isEmpty()) {
+      throw new IllegalArgumentException("A credit note needs at least one line");
+    }
+    this.creditNoteNumber = number(year, sequenceNo);
+    this.creditNoteYear = year;
+    this.sequenceNo = sequenceNo;
+    this.orderId = corrected.orderId();
+    this.orderNumber = corrected.orderNumber();
+    this.rmaNumber = rmaNumber;
+    this.correctedInvoiceNumber = corrected.invoiceNumber();
+    this.correctedInvoiceDate = corrected.issuedOn();
+    this.shipmentNo = corrected.shipmentNo();
+    this.issuedOn = issuedOn;
+    this.currency = corrected.currency();
+    this.sellerName = corrected.sellerName();
+    this.sellerAddress = corrected.sellerAddress();
+    this.sellerVatId = corrected.sellerVatId();
+    this.buyerName = corrected.buyerName();
+    this.buyerEmail = corrected.buyerEmail();
+    this.buyerStreet = corrected.buyerStreet();
+    this.buyerPostalCode = corrected.buyerPostalCode();
+    this.buyerCity = corrected.buyerCity();
+    this.buyerCountry = corrected.buyerCountry();
+    int no = 1;
+    for (CreditNoteLine.Draft line : lines) {
+      this.lines.add(new CreditNoteLine(no++, line));
+    }
+    VatCalculation.Totals totals = VatCalculation.totals(pricedLines());
+    this.totalNet = totals.net();
+    this.totalVat = totals.vat();
+    this.totalGross = totals.gross();
+    this.createdAt = now.truncatedTo(java.time.temporal.ChronoUnit.MICROS); // as the database keeps it
+  }
+
+  /** The printed number: {@code CN-2026-000123}. */
+  static String number(int year, int sequenceNo) {
+    if (sequenceNo < 1 || sequenceNo > MAX) {
+      throw new IllegalArgumentException("Credit note numbers run from 1 to " + MAX + " per year");
+    }
+    return String.format("CN-%d-%06d", year, sequenceNo);
+  }
+
+  List<VatCalculation.PricedLine> pricedLines() {
+    return lines.stream().map(CreditNoteLine::priced).toList();
+  }
+
+  List<CreditNoteLine> lines() { return List.copyOf(lines); }
+  String creditNoteNumber() { return creditNoteNumber; }
+  int creditNoteYear() { return creditNoteYear; }
+  int sequenceNo() { return sequenceNo; }
+  String orderId() { return orderId; }
+  String orderNumber() { return orderNumber; }
+  String rmaNumber() { return rmaNumber; }
+  String correctedInvoiceNumber() { return correctedInvoiceNumber; }
+  LocalDate correctedInvoiceDate() { return correctedInvoiceDate; }
+  int shipmentNo() { return shipmentNo; }
+  LocalDate issuedOn() { return issuedOn; }
+  String currency() { return currency; }
+  String sellerName() { return sellerName; }
+  String sellerAddress() { return sellerAddress; }
+  String sellerVatId() { return sellerVatId; }
+  String buyerName() { return buyerName; }
+  String buyerEmail() { return buyerEmail; }
+  String buyerStreet() { return buyerStreet; }
+  String buyerPostalCode() { return buyerPostalCode; }
+  String buyerCity() { return buyerCity; }
+  String buyerCountry() { return buyerCountry; }
+  BigDecimal totalNet() { return totalNet; }
+  BigDecimal totalVat() { return totalVat; }
+  BigDecimal totalGross() { return totalGross; }
+  Instant createdAt() { return createdAt; }
+}
