@@ -331,7 +331,7 @@ public class Returns implements OrderReturns {
     variables.put("reason", r.reason().name());
     variables.put("daysSinceDelivery", r.daysSinceDelivery());
     variables.put("returnWindowDays", settings.windowDays());
-    variables.put("returnParcelTimeout", settings.parcelTimeout().toString());
+    variables.put("returnParcelTimeout", isoDuration(settings.parcelTimeout()));
     variables.put("warehouseCode", r.warehouseId());
     variables.put("returnLines", r.lines().stream().map(l -> {
       Map<String, Object> line = new HashMap<>();
@@ -344,6 +344,11 @@ public class Returns implements OrderReturns {
       return line;
     }).toList());
     return variables;
+  }
+
+  /** {@code P21D} for whole days (as the setting is written), otherwise Java's ISO form ({@code PT36H}). */
+  static String isoDuration(Duration duration) {
+    return duration.toSeconds() % 86_400 == 0 ? "P" + duration.toDays() + "D" : duration.toString();
   }
 
   /** The order's RMAs, oldest first (404 for an unknown order). */

@@ -122,7 +122,7 @@ class ReturnRequestValidationTest {
     verify(starter).startReturnProcess(variables.capture());
     assertThat(variables.getValue()).containsEntry("rmaNumber", "RMA-2026-000042").containsEntry("returnKind", "RETURN")
         .containsEntry("reason", "WRONG_SIZE").containsEntry("daysSinceDelivery", 3)
-        .containsEntry("returnWindowDays", 30).containsEntry("returnParcelTimeout", "PT504H")
+        .containsEntry("returnWindowDays", 30).containsEntry("returnParcelTimeout", "P21D")
         .containsEntry("warehouseCode", "madrid").containsEntry("orderId", "order-1");
     assertThat((List<Map<String, Object>>) variables.getValue().get("returnLines")).singleElement()
         .satisfies(l -> assertThat(l).containsEntry("lineNo", 1).containsEntry("sku", "TSHIRT-ORG-M")
