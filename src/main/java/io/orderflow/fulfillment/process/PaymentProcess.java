@@ -34,6 +34,8 @@ public final class PaymentProcess {
     public static final String PREPARE_CREDIT_CHECK = "prepare-credit-check";
     public static final String APPROVE_INVOICE_PAYMENT = "approve-invoice-payment";
     public static final String FAIL_PAYMENT = "fail-payment";
+    /** A free replacement order: nothing is charged; the payment is recorded as such. Reads orderId; sets nothing. */
+    public static final String RECORD_NO_CHARGE = "record-no-charge";
     // payment-settlement.bpmn
     public static final String EXPECT_CASH_REMITTANCE = "expect-cash-remittance";
     public static final String RECORD_CASH_PAYMENT = "record-cash-payment";

@@ -4,7 +4,7 @@ package io.orderflow.fulfillment.process;
  * Names shared by processes/return.bpmn (returns and complaints, one instance per RMA), its decisions
  * (return-eligibility.dmn, return-outcome.dmn), the workers, the facades and the tests.
  *
- * <p>Variables at the start: {@code returnId}, {@code orderId}, {@code rmaNumber}, {@code returnKind}
+ * <p>Variables at the start: {@code returnId}, {@code orderId}, {@code orderNumber}, {@code rmaNumber}, {@code returnKind}
  * (RETURN | COMPLAINT), {@code reason} (CHANGED_MIND | WRONG_SIZE | DAMAGED | DEFECTIVE | WRONG_ITEM),
  * {@code daysSinceDelivery}, {@code returnWindowDays}, {@code returnParcelTimeout} (ISO duration),
  * {@code warehouseCode} (the warehouse the parcel goes back to) and {@code returnLines}: one context per requested
@@ -52,6 +52,7 @@ public final class ReturnProcess {
      * to refund) or BANK_PAYOUT (finance pays it out by bank transfer).
      */
     public static final String REFUND_RETURN = "refund-return";
+    /* refund-return also sets refundAmount (number) and refundCurrency, shown to finance in the payout form. */
     /** Finance paid the refund out. Reads returnId, payoutReference. */
     public static final String RECORD_RETURN_PAYOUT = "record-return-payout";
     /**

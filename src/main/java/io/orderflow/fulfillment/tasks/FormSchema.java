@@ -19,22 +19,32 @@ import java.util.stream.Collectors;
  */
 public final class FormSchema {
 
+  /** @param items for a dynamic list ({@code dynamiclist}, key = its {@code path}): the fields of each entry */
   record Field(String key, String type, String label, boolean required, BigDecimal min, BigDecimal max,
-      Integer minLength, Integer maxLength, Set<String> allowedValues, java.util.regex.Pattern pattern) {}
+      Integer minLength, Integer maxLength, Set<String> allowedValues, java.util.regex.Pattern pattern,
+      FormSchema items) {}
 
   private static final Set<String> DISPLAY_ONLY =
       Set.of("text", "html", "image", "button", "separator", "spacer", "iframe", "table", "documentPreview");
 
   private final Map<String, Field> fields;
+  /** Keys shown but not editable (read-only fields); an entry of a dynamic list may carry them back unchanged. */
+  private final Set<String> shownKeys;
 
-  private FormSchema(Map<String, Field> fields) {
+  private FormSchema(Map<String, Field> fields, Set<String> shownKeys) {
     this.fields = fields;
+    this.shownKeys = shownKeys;
   }
 
   public static FormSchema parse(JsonNode form) {
+    return of(form.path("components"));
+  }
+
+  private static FormSchema of(JsonNode components) {
     Map<String, Field> fields = new LinkedHashMap<>();
-    collect(form.path("components"), fields);
-    return new FormSchema(fields);
+    Set<String> shown = new TreeSet<>();
+    collect(components, fields, shown);
+    return new FormSchema(fields, shown);
   }
 
   public Collection<String> fieldKeys() {
@@ -56,10 +66,39 @@ public final class FormSchema {
         }
         continue;
       }
+      if ("dynamiclist".equals(field.type())) {
+        problems.addAll(checkEntries(field, value));
+        continue;
+      }
       String problem = check(field, value);
       if (problem != null) {
         problems.add(new FieldProblem(field.key(), problem));
       }
+    }
+    return problems;
+  }
+
+  /** Each entry of a dynamic list is checked against the list's own fields; problems are named {@code key[i].field}. */
+  private static List<FieldProblem> checkEntries(Field list, Object value) {
+    if (!(value instanceof List<?> entries)) {
+      return List.of(new FieldProblem(list.key(), "must be a list of entries"));
+    }
+    List<FieldProblem> problems = new ArrayList<>();
+    for (int i = 0; i < entries.size(); i++) {
+      String prefix = list.key() + "[" + i + "]";
+      if (!(entries.get(i) instanceof Map<?, ?> entry)) {
+        problems.add(new FieldProblem(prefix, "must be an entry with the fields " + String.join(", ",
+            list.items().fieldKeys())));
+        continue;
+      }
+      Map<String, Object> editable = new LinkedHashMap<>();
+      entry.forEach((k, v) -> {
+        if (!list.items().shownKeys.contains(String.valueOf(k)) || list.items().fields.containsKey(String.valueOf(k))) {
+          editable.put(String.valueOf(k), v);
+        }
+      });
+      list.items().validate(editable).forEach(p -> problems.add(new FieldProblem(prefix + "." + p.field(),
+          p.message())));
     }
     return problems;
   }
@@ -134,14 +173,23 @@ public final class FormSchema {
     return null;
   }
 
-  private static void collect(JsonNode components, Map<String, Field> into) {
+  private static void collect(JsonNode components, Map<String, Field> into, Set<String> shown) {
     for (JsonNode c : components) {
       String type = c.path("type").asText();
+      if ("dynamiclist".equals(type) && c.hasNonNull("path")) {
+        String path = c.get("path").asText();
+        into.put(path, new Field(path, type, c.path("label").asText(path), false, null, null, null, null, Set.of(),
+            null, of(c.path("components"))));
+        continue;
+      }
       if (c.has("components")) {
-        collect(c.path("components"), into);
+        collect(c.path("components"), into, shown);
       }
       boolean notInput = DISPLAY_ONLY.contains(type) || !c.hasNonNull("key");
       if (notInput || c.path("disabled").asBoolean(false) || c.path("readonly").asBoolean(false)) {
+        if (c.hasNonNull("key")) {
+          shown.add(c.get("key").asText());
+        }
         continue;
       }
       JsonNode validate = c.path("validate");
@@ -151,7 +199,8 @@ public final class FormSchema {
           validate.path("required").asBoolean(false), decimal(validate.get("min")), decimal(validate.get("max")),
           validate.hasNonNull("minLength") ? validate.get("minLength").asInt() : null,
           validate.hasNonNull("maxLength") ? validate.get("maxLength").asInt() : null, allowed,
-          validate.hasNonNull("pattern") ? java.util.regex.Pattern.compile(validate.get("pattern").asText()) : null));
+          validate.hasNonNull("pattern") ? java.util.regex.Pattern.compile(validate.get("pattern").asText()) : null,
+          null));
     }
   }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.BaseElement;
+import io.camunda.zeebe.model.bpmn.instance.BusinessRuleTask;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
 import io.camunda.zeebe.model.bpmn.instance.Message;
 import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
@@ -14,8 +15,11 @@ import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
 import io.camunda.zeebe.model.bpmn.instance.UserTask;
 import io.camunda.zeebe.model.bpmn.instance.bpmndi.BpmnEdge;
 import io.camunda.zeebe.model.bpmn.instance.bpmndi.BpmnShape;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeUserTask;
 import io.orderflow.fulfillment.tasks.FormSchema;
 import java.io.File;
@@ -26,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -115,10 +120,31 @@ class ProcessModelRulesTest {
         .contains(OrderFulfillmentProcess.Variables.PACKAGE_TYPE, OrderFulfillmentProcess.Variables.PARCEL_WEIGHT_KG);
   }
 
-  /**
-   * Job types whose workers are ready but whose tasks the process owner has not wired into the model yet (VAT invoice
-   * per parcel, the compensation of the payment and of a cancelled parcel). Remove them here once they are modelled.
-   */
+  @Test
+  @DisplayName("The return process uses exactly the job types, message, decisions, forms, mail topics and elements the code names")
+  void returnProcessMatchesTheCode() throws IllegalAccessException {
+    BpmnModelInstance model = Bpmn.readModelFromFile(new File("processes/return.bpmn"));
+    assertThat((Object) model.getModelElementById(ReturnProcess.PROCESS_ID)).isNotNull();
+    List<ServiceTask> serviceTasks = List.copyOf(model.getModelElementsByType(ServiceTask.class));
+    assertThat(serviceTasks.stream().map(t -> t.getSingleExtensionElement(ZeebeTaskDefinition.class).getType())
+        .collect(Collectors.toSet())).containsExactlyInAnyOrderElementsOf(constants(ReturnProcess.JobTypes.class));
+    assertThat(serviceTasks.stream().map(t -> t.getSingleExtensionElement(ZeebeTaskHeaders.class))
+        .filter(java.util.Objects::nonNull).flatMap(h -> h.getHeaders().stream())
+        .filter(h -> "topic".equals(h.getKey())).map(ZeebeHeader::getValue).collect(Collectors.toSet()))
+        .containsExactlyInAnyOrderElementsOf(constants(ReturnProcess.Topics.class));
+    assertThat(model.getModelElementsByType(Message.class)).extracting(Message::getName)
+        .containsExactlyInAnyOrderElementsOf(constants(ReturnProcess.Messages.class));
+    assertThat(model.getModelElementsByType(BusinessRuleTask.class).stream()
+        .map(t -> t.getSingleExtensionElement(ZeebeCalledDecision.class).getDecisionId()).collect(Collectors.toSet()))
+        .containsExactlyInAnyOrder(ReturnProcess.ELIGIBILITY_DECISION, ReturnProcess.OUTCOME_DECISION);
+    assertThat(model.getModelElementsByType(UserTask.class).stream()
+        .map(t -> t.getSingleExtensionElement(ZeebeFormDefinition.class).getFormId()).collect(Collectors.toSet()))
+        .containsExactlyInAnyOrderElementsOf(constants(ReturnProcess.Forms.class));
+    for (String element : constants(ReturnProcess.Elements.class)) {
+      assertThat((Object) model.getModelElementById(element)).as("element %s", element).isNotNull();
+    }
+  }
+
   private static Set<String> constants(Class<?> holder) throws IllegalAccessException {
     Set<String> values = new java.util.HashSet<>();
     for (Field f : Arrays.stream(holder.getDeclaredFields()).filter(f -> Modifier.isStatic(f.getModifiers())).toList()) {

@@ -304,4 +304,47 @@ class FormSchemaTest {
     assertThat(packValidate(values("packageType", "SMALL_BOX", "parcelWeightKg", 1.2, "lengthCm", 30,
         "widthCm", 20, "heightCm", 10, "packingVideoUrl", "https://videos.example/1.mp4"))).isEmpty();
   }
+
+  @Nested
+  @DisplayName("with a dynamic list (inspect-return: one entry per line of the RMA)")
+  class DynamicList {
+
+    private static final FormSchema INSPECT_RETURN = load("forms/inspect-return.form");
+
+    private Map<String, Object> line(Object condition) {
+      return values("lineNo", 1, "sku", "TSHIRT-ORG-M", "productName", "Organic cotton T-shirt", "expectedQuantity", 2,
+          "condition", condition, "notes", "tag cut off");
+    }
+
+    @Test
+    @DisplayName("accepts the entries back with their read-only values and the staff's condition and notes")
+    void acceptsEntries() {
+      assertThat(INSPECT_RETURN.fieldKeys()).containsExactly("scannedItems", "inspectedLines");
+      assertThat(INSPECT_RETURN.validate(values("scannedItems", "TSHIRT-ORG-M\nTSHIRT-ORG-M", "inspectedLines",
+          List.of(line("OPENED"), line(null))))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("names the entry and field of a value the list does not allow")
+    void namesTheEntry() {
+      assertThat(INSPECT_RETURN.validate(values("inspectedLines", List.of(line("AS_NEW"), line("BROKEN")))))
+          .extracting(FieldProblem::field, FieldProblem::message)
+          .containsExactly(tuple("inspectedLines[1].condition",
+              "must be one of AS_NEW, DAMAGED, DEFECTIVE, OPENED, USED"));
+    }
+
+    @Test
+    @DisplayName("refuses keys the entries do not have and a list that is not a list")
+    void refusesOtherShapes() {
+      Map<String, Object> sneaky = line("AS_NEW");
+      sneaky.put("refundAmount", 1000);
+      assertThat(INSPECT_RETURN.validate(values("inspectedLines", List.of(sneaky))))
+          .extracting(FieldProblem::field).containsExactly("inspectedLines[0].refundAmount");
+      assertThat(INSPECT_RETURN.validate(values("inspectedLines", "all fine")))
+          .extracting(FieldProblem::field, FieldProblem::message)
+          .containsExactly(tuple("inspectedLines", "must be a list of entries"));
+      assertThat(INSPECT_RETURN.validate(values("inspectedLines", List.of("TSHIRT-ORG-M"))))
+          .extracting(FieldProblem::field).containsExactly("inspectedLines[0]");
+    }
+  }
 }
