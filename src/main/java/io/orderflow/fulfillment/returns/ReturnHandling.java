@@ -59,6 +59,9 @@ public class ReturnHandling {
   /** DONE: refunded (or nothing to refund); BANK_PAYOUT: finance pays it out by bank transfer. */
   public enum RefundRoute { DONE, BANK_PAYOUT }
 
+  /** What the refund step answers: the route, and the amount refunded (or to be paid out) with its currency. */
+  public record RefundResult(RefundRoute route, BigDecimal amount, String currency) {}
+
   private final ReturnRequestRepository returns;
   private final ReturnShippingRefundRepository shippingRefunds;
   private final OrderService orders;
@@ -255,10 +258,10 @@ public class ReturnHandling {
    * (each parcel's once over all RMAs), minus the return-label fee for a return that was not; refunded the way the
    * customer chose, and a VAT credit note for the goods.
    */
-  public RefundRoute refund(String returnId) {
+  public RefundResult refund(String returnId) {
     ReturnRequest r = load(returnId);
     if (r.refundAction() != null) {
-      return route(r.refundAction());
+      return new RefundResult(route(r.refundAction()), r.refundAmount(), r.refundCurrency());
     }
     if (r.inspectedAt() == null) {
       throw new ConflictException("Return " + r.rmaNumber() + " is " + r.status() + ": nothing was inspected to refund");
@@ -282,7 +285,7 @@ public class ReturnHandling {
         amount.shipping(), clock.instant()));
     log.info("Return {} of order {}: {} {} {} (goods {}, shipping {}, fee {})", r.rmaNumber(), r.orderId(),
         refund.action(), refund.amount(), currency, amount.goods(), amount.shipping(), amount.fee());
-    return route(refund.action());
+    return new RefundResult(route(refund.action()), refund.amount(), refund.currency());
   }
 
   /** The parcels the received goods came in whose shipping no RMA has refunded yet are claimed for this one. */

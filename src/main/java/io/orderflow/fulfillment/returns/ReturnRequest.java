@@ -353,7 +353,7 @@ class ReturnRequest {
     }
     move(ReturnStatus.REPLACED, "replacement order " + replacementOrderId, now);
     this.replacementOrderId = replacementOrderId;
-    this.complaintResolution = "REPLACEMENT";
+    this.complaintResolution = "REPLACE";
   }
 
   void close(Instant now) {

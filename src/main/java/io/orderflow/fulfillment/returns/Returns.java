@@ -176,13 +176,25 @@ public class Returns implements OrderReturns {
       }
       return returns.saveAndFlush(r).id();
     });
-    ReturnRequest stored = load(id);
+    ReturnRequest stored = whole(id);
     log.info("Return {} ({} {}) opened for order {} by {}", stored.rmaNumber(), stored.kind(), stored.reason(),
         orderId, stored.requestedBy());
     start(stored);
     notifications.notify(orderId, Audience.CUSTOMER_SERVICE, "RETURN_OPENED", "return-opened-" + id,
         stored.rmaNumber() + " (" + stored.kind() + ", " + stored.reason() + "): " + linesText(stored));
-    return view(load(id));
+    return get(id);
+  }
+
+  /** The RMA with its lines, photos, extra items and history read (for use outside a transaction). */
+  private ReturnRequest whole(String returnId) {
+    return tx.execute(status -> {
+      ReturnRequest r = load(returnId);
+      r.lines().size();
+      r.photos().size();
+      r.extraItems().size();
+      r.events().size();
+      return r;
+    });
   }
 
   private void checkRequest(OrderSummary order, Map<Integer, LineSummary> orderLines, RequestReturn command) {
@@ -257,6 +269,10 @@ public class Returns implements OrderReturns {
    * units, a closed one's with what was received; rejected lines and rejected or expired RMAs count nothing.
    */
   private Map<Integer, Integer> coveredUnits(String orderId) {
+    return tx.execute(status -> coveredUnitsInTx(orderId));
+  }
+
+  private Map<Integer, Integer> coveredUnitsInTx(String orderId) {
     Map<Integer, Integer> covered = new HashMap<>();
     for (ReturnRequest r : returns.findByOrderIdOrderByRequestedAt(orderId)) {
       if (!r.status().coversUnits()) {
@@ -302,8 +318,10 @@ public class Returns implements OrderReturns {
   @Scheduled(fixedDelayString = "${fulfillment.returns.start-retry-interval:${fulfillment.orders.start-retry-interval:PT15S}}",
       initialDelayString = "${fulfillment.returns.start-retry-interval:${fulfillment.orders.start-retry-interval:PT15S}}")
   void startStrandedReturns() {
-    for (ReturnRequest r : returns.findByProcessInstanceKeyIsNullAndStatusAndRequestedAtBefore(ReturnStatus.REQUESTED,
-        clock.instant().minusSeconds(10), Limit.of(100))) {
+    List<String> stranded = tx.execute(status -> returns.findByProcessInstanceKeyIsNullAndStatusAndRequestedAtBefore(
+        ReturnStatus.REQUESTED, clock.instant().minusSeconds(10), Limit.of(100)).stream().map(ReturnRequest::id).toList());
+    for (String id : stranded) {
+      ReturnRequest r = whole(id);
       log.info("Starting the process of return {} that was requested while the engine was unreachable", r.rmaNumber());
       start(r);
     }
@@ -326,6 +344,7 @@ public class Returns implements OrderReturns {
     Map<String, Object> variables = new HashMap<>();
     variables.put("returnId", r.id());
     variables.put("orderId", r.orderId());
+    variables.put("orderNumber", orders.summary(r.orderId()).orderNumber());
     variables.put("rmaNumber", r.rmaNumber());
     variables.put("returnKind", r.kind().name());
     variables.put("reason", r.reason().name());

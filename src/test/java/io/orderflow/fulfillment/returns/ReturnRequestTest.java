@@ -120,7 +120,7 @@ class ReturnRequestTest {
     complaint.inspected("", Map.of(1, 2), Map.of(1, ItemCondition.DEFECTIVE), Map.of(), Map.of(), NOW);
     complaint.replaced("order-2", NOW);
     complaint.close(NOW);
-    assertThat(complaint.complaintResolution()).isEqualTo("REPLACEMENT");
+    assertThat(complaint.complaintResolution()).isEqualTo("REPLACE");
     assertThat(complaint.events()).extracting(ReturnEvent::step).contains("ARRIVED", "INSPECTED", "REPLACED", "CLOSED");
   }
 

@@ -7,7 +7,7 @@ import io.orderflow.fulfillment.returns.ReturnHandling;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** Refunds the received lines; answers refundRoute: DONE or BANK_PAYOUT. */
+/** Refunds the received lines; answers refundRoute (DONE or BANK_PAYOUT), refundAmount and refundCurrency. */
 @Component
 public class RefundReturnWorker {
 
@@ -19,6 +19,8 @@ public class RefundReturnWorker {
 
   @JobWorker(type = JobTypes.REFUND_RETURN)
   public Map<String, Object> refund(@Variable String returnId) {
-    return Map.of("refundRoute", handling.refund(returnId).name());
+    ReturnHandling.RefundResult refund = handling.refund(returnId);
+    return Map.of("refundRoute", refund.route().name(), "refundAmount", refund.amount(),
+        "refundCurrency", refund.currency());
   }
 }
