@@ -360,7 +360,15 @@ public class ReturnHandling {
   public boolean notifyCustomer(String returnId, String topic, String dedupKey) {
     ReturnRequest r = load(returnId);
     if (Topics.RETURN_ARRIVED.equals(topic) && r.status() == ReturnStatus.AWAITING_PARCEL) {
-      r = inTxEntity(returnId, x -> x.arrived("delivered to the warehouse by the courier", clock.instant()));
+      try {
+        r = inTxEntity(returnId, x -> {
+          if (x.arrivedAt() == null) {
+            x.arrived("delivered to the warehouse by the courier", clock.instant());
+          }
+        });
+      } catch (org.springframework.orm.ObjectOptimisticLockingFailureException dockScannedAtOnce) {
+        r = load(returnId); // the dock recorded the arrival at the same moment
+      }
     }
     return notifications.notify(r.orderId(), Audience.CUSTOMER, topic, dedupKey, detail(r, topic));
   }

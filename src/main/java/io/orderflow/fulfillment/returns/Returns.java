@@ -420,10 +420,31 @@ public class Returns implements OrderReturns {
     messages.publish(ReturnProcess.Messages.RETURN_PARCEL_ARRIVED, r.rmaNumber(),
         Shipping.returnArrivalMessageId(r.rmaNumber()), ARRIVAL_MESSAGE_TTL,
         Map.of("returnArrivedAt", clock.instant().toString()));
-    tx.executeWithoutResult(status -> load(returnId).arrived("label scanned at the dock by " + scannedBy,
-        clock.instant()));
+    markArrived(returnId, "label scanned at the dock by " + scannedBy);
     log.info("Return {} arrived at {} (dock scan by {})", r.rmaNumber(), r.warehouseId(), scannedBy);
     return get(returnId);
+  }
+
+  /**
+   * Records the arrival once. The process's arrival step may record it at the same moment (the message was just
+   * published): the loser of that race finds it recorded and is done.
+   */
+  private void markArrived(String returnId, String how) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        tx.executeWithoutResult(status -> {
+          ReturnRequest r = load(returnId);
+          if (r.arrivedAt() == null) {
+            r.arrived(how, clock.instant());
+          }
+        });
+        return;
+      } catch (org.springframework.orm.ObjectOptimisticLockingFailureException concurrent) {
+        if (attempt >= 3) {
+          throw concurrent;
+        }
+      }
+    }
   }
 
   /** The return label: PDF, the return tracking number as a Code 128 barcode, from the customer to the warehouse. */
