@@ -4,15 +4,17 @@ import io.camunda.client.CamundaClient;
 import io.orderflow.fulfillment.order.OrderProcessStarter;
 import io.orderflow.fulfillment.process.OrderFulfillmentProcess;
 import io.orderflow.fulfillment.process.ProcessMessages;
+import io.orderflow.fulfillment.process.ReturnProcess;
+import io.orderflow.fulfillment.returns.ReturnProcessStarter;
 import io.orderflow.fulfillment.shared.web.EngineUnavailableException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
-/** Starting the order process and publishing messages: the same gRPC commands on both runtimes. */
+/** Starting the order and return processes and publishing messages: the same gRPC commands on both runtimes. */
 @Component
-class ZeebeProcessAdapters implements OrderProcessStarter, ProcessMessages {
+class ZeebeProcessAdapters implements OrderProcessStarter, ReturnProcessStarter, ProcessMessages {
 
   private static final long TIMEOUT_SECONDS = 10;
 
@@ -29,6 +31,17 @@ class ZeebeProcessAdapters implements OrderProcessStarter, ProcessMessages {
     variables.put(OrderFulfillmentProcess.Variables.ORDER_NUMBER, orderNumber);
     return client.newCreateInstanceCommand()
         .bpmnProcessId(OrderFulfillmentProcess.PROCESS_ID)
+        .latestVersion()
+        .variables(variables)
+        .send()
+        .join(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+        .getProcessInstanceKey();
+  }
+
+  @Override
+  public long startReturnProcess(Map<String, Object> variables) {
+    return client.newCreateInstanceCommand()
+        .bpmnProcessId(ReturnProcess.PROCESS_ID)
         .latestVersion()
         .variables(variables)
         .send()

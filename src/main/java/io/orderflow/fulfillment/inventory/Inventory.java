@@ -67,6 +67,12 @@ public class Inventory {
   /** Where a parcel leaves from, as a sender address on labels and slips. */
   public record WarehouseAddress(String id, String name, String city, String country) {}
 
+  /** What becomes of goods a customer returned: on sale again, set aside for refurbishing, or scrapped. */
+  public enum ReturnedGoodsOutcome { RESTOCK, REFURBISH, SCRAP }
+
+  /** The bin of a SKU's new stock row when returned goods are the first of it in a warehouse. */
+  static final String RETURNS_BIN = "RETURNS";
+
   public record WarehouseStock(String sku, String warehouseId, int onHand, int reserved, int available,
       String binLocation) {}
 
@@ -224,6 +230,40 @@ public class Inventory {
           resellable ? "back on hand" : "damaged, not restocked");
     }
     return received;
+  }
+
+  /**
+   * Goods a customer sent back under an RMA arrive in the warehouse. RESTOCK puts them on hand (available again) with a
+   * RETURN_RESTOCKED movement; REFURBISH and SCRAP record a RETURN_REFURBISH / RETURN_SCRAPPED movement and leave the
+   * available stock alone, so nothing returned goes unrecorded. A SKU the warehouse never held gets a stock row (bin
+   * {@value #RETURNS_BIN}). The reference (RMA number / line number) makes a repeat a no-op.
+   *
+   * @return false when this reference was put away before
+   */
+  @Transactional
+  public boolean putAwayReturned(String reference, String orderId, String warehouseId, String sku, int quantity,
+      ReturnedGoodsOutcome outcome) {
+    if (quantity <= 0) {
+      throw new IllegalArgumentException("A returned quantity must be positive, was " + quantity);
+    }
+    if (movements.existsByReference(reference)) {
+      return false;
+    }
+    stock.createIfAbsent(sku, warehouseId, RETURNS_BIN);
+    StockMovement.Type type = switch (outcome) {
+      case RESTOCK -> StockMovement.Type.RETURN_RESTOCKED;
+      case REFURBISH -> StockMovement.Type.RETURN_REFURBISH;
+      case SCRAP -> StockMovement.Type.RETURN_SCRAPPED;
+    };
+    if (outcome == ReturnedGoodsOutcome.RESTOCK && stock.receive(sku, warehouseId, quantity) != 1) {
+      throw new IllegalStateException("No stock row " + sku + " in " + warehouseId);
+    }
+    Stock after = stock.findById(new Stock.Key(sku, warehouseId))
+        .orElseThrow(() -> new IllegalStateException("No stock row " + sku + " in " + warehouseId));
+    movements.saveAndFlush(new StockMovement(sku, warehouseId, type, quantity, orderId, after.onHand(),
+        after.reserved(), clock.instant(), reference));
+    log.info("Returned {} x {} ({}) put away in {}: {}", quantity, sku, reference, warehouseId, outcome);
+    return true;
   }
 
   /** The goods reserved in this warehouse leave with the courier: on-hand and reserved go down once. */

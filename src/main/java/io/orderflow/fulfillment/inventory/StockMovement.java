@@ -15,8 +15,12 @@ import java.time.Instant;
 @Table(name = "stock_movement")
 class StockMovement {
 
-  /** RETURNED: goods that came back (a parcel returned to sender) and are on hand again. */
-  enum Type { RESERVED, RELEASED, ISSUED, RETURNED }
+  /**
+   * RETURNED: goods that came back (a parcel returned to sender) and are on hand again. RETURN_RESTOCKED: goods a
+   * customer returned (an RMA), on hand again; RETURN_REFURBISH and RETURN_SCRAPPED: returned goods received but not on
+   * sale (to be refurbished, or scrapped).
+   */
+  enum Type { RESERVED, RELEASED, ISSUED, RETURNED, RETURN_RESTOCKED, RETURN_REFURBISH, RETURN_SCRAPPED }
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -47,7 +51,17 @@ class StockMovement {
   @Column(name = "occurred_at", nullable = false)
   private Instant occurredAt;
 
+  /** What the movement belongs to when it must happen once (an RMA line: {@code RMA-2026-000001/2}); else null. */
+  @Column(unique = true)
+  private String reference;
+
   protected StockMovement() {}
+
+  StockMovement(String sku, String warehouseId, Type type, int quantity, String orderId, int onHandAfter,
+      int reservedAfter, Instant occurredAt, String reference) {
+    this(sku, warehouseId, type, quantity, orderId, onHandAfter, reservedAfter, occurredAt);
+    this.reference = reference;
+  }
 
   StockMovement(String sku, String warehouseId, Type type, int quantity, String orderId, int onHandAfter,
       int reservedAfter, Instant occurredAt) {
@@ -69,4 +83,5 @@ class StockMovement {
   int onHandAfter() { return onHandAfter; }
   int reservedAfter() { return reservedAfter; }
   Instant occurredAt() { return occurredAt; }
+  String reference() { return reference; }
 }

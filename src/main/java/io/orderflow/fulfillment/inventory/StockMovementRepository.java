@@ -9,4 +9,6 @@ interface StockMovementRepository extends JpaRepository<StockMovement, Long> {
   List<StockMovement> findBySkuOrderByIdDesc(String sku, Limit limit);
 
   List<StockMovement> findByOrderIdOrderById(String orderId);
+
+  boolean existsByReference(String reference);
 }

@@ -35,4 +35,11 @@ interface StockRepository extends JpaRepository<Stock, Stock.Key> {
   @Query("update Stock s set s.reserved = s.reserved - :quantity, s.onHand = s.onHand - :quantity "
       + "where s.sku = :sku and s.warehouseId = :warehouseId and s.reserved >= :quantity and s.onHand >= :quantity")
   int issue(@Param("sku") String sku, @Param("warehouseId") String warehouseId, @Param("quantity") int quantity);
+
+  /** A stock row at zero for a SKU the warehouse never held (returned goods arrive there); none if it exists. */
+  @Modifying(flushAutomatically = true, clearAutomatically = true)
+  @Query(value = "insert ignore into stock (sku, warehouse_id, on_hand, reserved, bin_location) "
+      + "values (:sku, :warehouseId, 0, 0, :binLocation)", nativeQuery = true)
+  int createIfAbsent(@Param("sku") String sku, @Param("warehouseId") String warehouseId,
+      @Param("binLocation") String binLocation);
 }

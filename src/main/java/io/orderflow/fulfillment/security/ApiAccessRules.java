@@ -80,6 +80,15 @@ public final class ApiAccessRules {
     r.add(read("/api/orders/{orderId}/shipments/{shipmentNo}/label.pdf", WAREHOUSE, CUSTOMER_SERVICE));
     r.add(read("/api/orders/{orderId}/shipments/{shipmentNo}/packing-slip.pdf", WAREHOUSE, CUSTOMER_SERVICE));
 
+    // returns and complaints: the order's customer (checked by the order and returns modules), customer service; the
+    // staff of the warehouse the parcel goes back to read it and report its arrival (checked by returns); finance reads
+    r.add(write(HttpMethod.POST, "/api/orders/{orderId}/returns", CUSTOMER, CUSTOMER_SERVICE));
+    r.add(read("/api/orders/{orderId}/returns", CUSTOMER, CUSTOMER_SERVICE));
+    r.add(read("/api/returns", CUSTOMER_SERVICE));
+    r.add(read("/api/returns/{returnId}", CUSTOMER, CUSTOMER_SERVICE, WAREHOUSE, WAREHOUSE_SUPERVISOR, FINANCE));
+    r.add(read("/api/returns/{returnId}/label.pdf", CUSTOMER, CUSTOMER_SERVICE, WAREHOUSE, WAREHOUSE_SUPERVISOR));
+    r.add(write(HttpMethod.POST, "/api/returns/{returnId}/arrival", WAREHOUSE, WAREHOUSE_SUPERVISOR));
+
     // carts: the customer who created it (checked by the cart module), customer service
     r.add(write(HttpMethod.POST, "/api/carts", CUSTOMER, CUSTOMER_SERVICE));
     r.add(read("/api/carts/{cartId}", CUSTOMER, CUSTOMER_SERVICE));

@@ -77,7 +77,12 @@ public class Shipping {
 
   public enum Recorded { RECORDED, DUPLICATE }
 
+  /** The return parcel of an RMA as its label and the returns module show it. */
+  public record ReturnParcelView(String rmaNumber, String orderId, String warehouseId, String carrier,
+      String trackingNumber, String status, Instant bookedAt, Instant deliveredAt) {}
+
   private final ShipmentRepository shipments;
+  private final ReturnParcelRepository returnParcels;
   private final TrackingEventRepository events;
   private final CourierGateway courier;
   private final OrderService orders;
@@ -86,9 +91,11 @@ public class Shipping {
   private final TransactionTemplate tx;
   private final Clock clock;
 
-  Shipping(ShipmentRepository shipments, TrackingEventRepository events, CourierGateway courier, OrderService orders,
-      Inventory inventory, ProcessMessages messages, PlatformTransactionManager txManager, Clock clock) {
+  Shipping(ShipmentRepository shipments, ReturnParcelRepository returnParcels, TrackingEventRepository events,
+      CourierGateway courier, OrderService orders, Inventory inventory, ProcessMessages messages,
+      PlatformTransactionManager txManager, Clock clock) {
     this.shipments = shipments;
+    this.returnParcels = returnParcels;
     this.events = events;
     this.courier = courier;
     this.orders = orders;
@@ -239,6 +246,10 @@ public class Shipping {
    * passes it on again.
    */
   public Recorded record(CourierEvent event) {
+    if (shipments.findByTrackingNumber(event.trackingNumber()).isEmpty()
+        && returnParcels.findByTrackingNumber(event.trackingNumber()).isPresent()) {
+      return recordReturnParcelEvent(event);
+    }
     record Stored(boolean duplicate, String orderId, TrackingEvent event, boolean mustPublish) {}
     Stored stored;
     try {
@@ -308,6 +319,107 @@ public class Shipping {
     messages.publish(name, e.trackingNumber(), name + "-" + e.eventId(), DELIVERY_MESSAGE_TTL, variables);
   }
 
+  /**
+   * Books the courier for the parcel the customer sends back under an RMA: from the customer's address (the order's
+   * delivery address) to the warehouse. One booking per RMA: a repeated call returns the booking already made.
+   *
+   * @throws CourierUnavailableException when the carrier cannot answer now
+   */
+  public Booked bookReturnLabel(String rmaNumber, String orderId, String warehouseId) {
+    Optional<ReturnParcel> existing = returnParcels.findByRmaNumber(rmaNumber);
+    if (existing.isPresent()) {
+      return new Booked(existing.get().carrier(), existing.get().trackingNumber());
+    }
+    OrderSummary order = orders.summary(orderId);
+    Inventory.WarehouseAddress to = inventory.warehouseAddress(warehouseId);
+    CourierGateway.Booking booking = courier.book(new CourierGateway.BookingRequest(returnReference(rmaNumber),
+        warehouseId, order.deliveryCountry(), null, to.city(), to.country(), 0, "RETURN"));
+    try {
+      tx.executeWithoutResult(status -> returnParcels.saveAndFlush(new ReturnParcel(rmaNumber, orderId, warehouseId,
+          booking.carrier(), booking.trackingNumber(), clock.instant())));
+    } catch (DataIntegrityViolationException concurrentDuplicate) {
+      ReturnParcel won = returnParcels.findByRmaNumber(rmaNumber).orElseThrow(() -> concurrentDuplicate);
+      return new Booked(won.carrier(), won.trackingNumber());
+    }
+    log.info("Return label of {} (order {}) booked with {}: tracking number {}, to {}", rmaNumber, orderId,
+        booking.carrier(), booking.trackingNumber(), warehouseId);
+    return new Booked(booking.carrier(), booking.trackingNumber());
+  }
+
+  /**
+   * Withdraws the return label of an RMA whose parcel never came (the RMA expired). Without a label, with one cancelled
+   * before, or once the courier has the parcel, nothing happens.
+   *
+   * @return true when this call cancelled it
+   */
+  public boolean cancelReturnLabel(String rmaNumber) {
+    Optional<ReturnParcel> booked = returnParcels.findByRmaNumber(rmaNumber);
+    if (booked.isEmpty() || booked.get().status() != Shipment.Status.BOOKED) {
+      return false;
+    }
+    courier.cancel(returnReference(rmaNumber), booked.get().trackingNumber());
+    Boolean cancelled = tx.execute(status -> returnParcels.findByRmaNumber(rmaNumber).orElseThrow()
+        .cancel(clock.instant()));
+    log.info("Return label {} of {} cancelled", booked.get().trackingNumber(), rmaNumber);
+    return Boolean.TRUE.equals(cancelled);
+  }
+
+  /** The return parcel of the RMA, once its label is booked. */
+  public Optional<ReturnParcelView> returnParcel(String rmaNumber) {
+    return returnParcels.findByRmaNumber(rmaNumber).map(Shipping::view);
+  }
+
+  private static ReturnParcelView view(ReturnParcel p) {
+    return new ReturnParcelView(p.rmaNumber(), p.orderId(), p.warehouseId(), p.carrier(), p.trackingNumber(),
+        p.status().name(), p.bookedAt(), p.deliveredAt());
+  }
+
+  private static String returnReference(String rmaNumber) {
+    return "return/" + rmaNumber;
+  }
+
+  /**
+   * A courier event of a return parcel: recorded once (by event id) and shown on public tracking; its delivery at the
+   * warehouse tells the RMA's process that the parcel arrived (key: the RMA number, one message per RMA).
+   */
+  private Recorded recordReturnParcelEvent(CourierEvent event) {
+    record Stored(boolean duplicate, String rmaNumber, boolean mustPublish) {}
+    Stored stored;
+    try {
+      stored = tx.execute(status -> {
+        ReturnParcel parcel = returnParcels.findByTrackingNumber(event.trackingNumber()).orElseThrow();
+        Optional<TrackingEvent> known = events.findByEventId(event.eventId());
+        if (known.isPresent()) {
+          return new Stored(true, parcel.rmaNumber(), known.get().publishedAt() == null
+              && known.get().type() == TrackingEventType.DELIVERED && parcel.status() == Shipment.Status.DELIVERED);
+        }
+        events.saveAndFlush(new TrackingEvent(event.eventId(), event.trackingNumber(), event.type(), event.location(),
+            event.occurredAt(), event.estimatedDelivery(), event.reason(), clock.instant()));
+        return new Stored(false, parcel.rmaNumber(), parcel.report(event.type(), event.occurredAt()));
+      });
+    } catch (DataIntegrityViolationException concurrentDuplicate) {
+      return Recorded.DUPLICATE;
+    }
+    if (stored.mustPublish()) {
+      messages.publish(io.orderflow.fulfillment.process.ReturnProcess.Messages.RETURN_PARCEL_ARRIVED,
+          stored.rmaNumber(), returnArrivalMessageId(stored.rmaNumber()), DELIVERY_MESSAGE_TTL,
+          Map.of("returnArrivedAt", event.occurredAt().toString()));
+      tx.executeWithoutResult(status -> events.findByEventId(event.eventId())
+          .ifPresent(e -> e.published(clock.instant())));
+      log.info("Return parcel of {} (tracking {}) delivered to the warehouse", stored.rmaNumber(),
+          event.trackingNumber());
+    }
+    return stored.duplicate() ? Recorded.DUPLICATE : Recorded.RECORDED;
+  }
+
+  /**
+   * The message id of an RMA's arrival, the same whether the courier reported it or the dock scanned the label: the
+   * engine takes one of them.
+   */
+  public static String returnArrivalMessageId(String rmaNumber) {
+    return io.orderflow.fulfillment.process.ReturnProcess.Messages.RETURN_PARCEL_ARRIVED + "-" + rmaNumber;
+  }
+
   /** Every parcel of the order, booked or not yet, with its carrier events in time order. */
   public List<ParcelTracking> tracking(String orderId) {
     OrderSummary order = orders.summary(orderId);
@@ -329,6 +441,13 @@ public class Shipping {
 
   /** The public view of one parcel by its tracking number. */
   public PublicTracking publicTracking(String trackingNumber) {
+    Optional<ReturnParcel> returnParcel = shipments.findByTrackingNumber(trackingNumber).isPresent()
+        ? Optional.empty() : returnParcels.findByTrackingNumber(trackingNumber);
+    if (returnParcel.isPresent()) {
+      ReturnParcel r = returnParcel.get();
+      return new PublicTracking(r.trackingNumber(), r.carrier(), r.status().name(), null,
+          stepsOf(List.of(trackingNumber)).getOrDefault(trackingNumber, List.of()));
+    }
     Shipment s = shipments.findByTrackingNumber(trackingNumber)
         .orElseThrow(() -> new NotFoundException("Parcel with tracking number", trackingNumber));
     return new PublicTracking(s.trackingNumber(), s.carrier(), s.status().name(), s.estimatedDelivery(),

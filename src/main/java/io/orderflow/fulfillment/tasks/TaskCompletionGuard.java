@@ -19,7 +19,17 @@ public interface TaskCompletionGuard {
    *
    * @param variables the process variables the task sees
    */
-  void checkCompletion(StaffTask task, Map<String, Object> variables);
+  default void checkCompletion(StaffTask task, Map<String, Object> variables) {}
+
+  /**
+   * As {@link #checkCompletion(StaffTask, Map)}, also given the values the completion submits (the form's fields): a
+   * guard that checks what staff entered overrides this one.
+   *
+   * @param submitted the variables the completion sets
+   */
+  default void checkCompletion(StaffTask task, Map<String, Object> variables, Map<String, Object> submitted) {
+    checkCompletion(task, variables);
+  }
 
   /** The runtime completed the task; must be safe to call again for the same task. */
   default void completed(StaffTask task, Map<String, Object> variables) {}

@@ -149,7 +149,8 @@ public class TaskService {
     }
     List<TaskCompletionGuard> concerned = guards.stream().filter(g -> g.guards(task)).toList();
     Map<String, Object> taskVariables = concerned.isEmpty() ? Map.of() : port.variables(taskKey);
-    concerned.forEach(g -> g.checkCompletion(task, taskVariables));
+    Map<String, Object> submitted = variables == null ? Map.of() : variables;
+    concerned.forEach(g -> g.checkCompletion(task, taskVariables, submitted));
     StaffTask completed = port.complete(taskKey, completedBy, variables);
     concerned.forEach(g -> g.completed(completed, taskVariables));
     log.info("Task {} ({}) of process instance {} completed by {}", taskKey, task.elementId(), task.processInstanceKey(),

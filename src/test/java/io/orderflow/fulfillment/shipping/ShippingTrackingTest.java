@@ -51,7 +51,7 @@ class ShippingTrackingTest {
 
   @BeforeEach
   void setUp() {
-    shipping = new Shipping(shipments, events, mock(CourierGateway.class), orders, inventory, messages,
+    shipping = new Shipping(shipments, mock(ReturnParcelRepository.class), events, mock(CourierGateway.class), orders, inventory, messages,
         mock(PlatformTransactionManager.class), Clock.fixed(NOW, ZoneOffset.UTC));
     when(shipments.findByTrackingNumber(TRACKING)).thenReturn(Optional.of(parcel));
     when(events.findByEventId(anyString())).thenAnswer(i -> Optional.ofNullable(stored.get(i.getArgument(0))));

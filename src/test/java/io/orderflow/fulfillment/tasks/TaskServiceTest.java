@@ -113,7 +113,7 @@ class TaskServiceTest {
     when(guard.guards(guarded)).thenReturn(true);
     Map<String, Object> values = Map.of();
     org.mockito.Mockito.doThrow(new ConflictException("2 unit(s) not scanned yet")).when(guard)
-        .checkCompletion(guarded, Map.of("orderId", "order-1"));
+        .checkCompletion(guarded, Map.of("orderId", "order-1"), values);
 
     // when / then
     assertThatThrownBy(() -> service.complete(7L, "lucia", values)).isInstanceOf(ConflictException.class)

@@ -126,5 +126,6 @@ public final class OrderApi {
       String cancellationReason, Long processInstanceKey, String processStatus, List<StepView> currentSteps,
       List<IncidentView> incidents, Instant placedAt, Instant updatedAt, List<LineView> lines,
       List<ShipmentView> shipments, QuoteView quote, String backorderDecision, PaymentView payment,
-      Instant acknowledgedAt, String language, List<OrderService.Milestone> history) {}
+      Instant acknowledgedAt, String language, List<OrderService.Milestone> history,
+      List<io.orderflow.fulfillment.order.OrderReturns.ReturnSummary> returns) {}
 }

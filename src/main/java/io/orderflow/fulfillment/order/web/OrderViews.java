@@ -16,10 +16,13 @@ public class OrderViews {
 
   private final ProcessState processState;
   private final io.orderflow.fulfillment.order.OrderService orders;
+  private final List<io.orderflow.fulfillment.order.OrderReturns> returns;
 
-  OrderViews(ProcessState processState, io.orderflow.fulfillment.order.OrderService orders) {
+  OrderViews(ProcessState processState, io.orderflow.fulfillment.order.OrderService orders,
+      List<io.orderflow.fulfillment.order.OrderReturns> returns) {
     this.processState = processState;
     this.orders = orders;
+    this.returns = List.copyOf(returns);
   }
 
   public OrderView view(OrderSummary o) {
@@ -42,6 +45,7 @@ public class OrderViews {
         new OrderApi.QuoteView(o.quote().shippingCost(), o.quote().amountDue(), o.quote().validUntil(),
             o.quote().acceptedAt()),
         o.backorderDecision(), new OrderApi.PaymentView(o.paymentMethod(), o.paymentStatus().name(), o.paymentDetail()),
-        o.acknowledgedAt(), o.language(), orders.history(o.id()));
+        o.acknowledgedAt(), o.language(), orders.history(o.id()),
+        returns.stream().flatMap(r -> r.ofOrder(o.id()).stream()).toList());
   }
 }

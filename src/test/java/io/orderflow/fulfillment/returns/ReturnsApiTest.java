@@ -1,0 +1,216 @@
+package io.orderflow.fulfillment.returns;
+
+import static io.orderflow.fulfillment.testsupport.ShopClient.card;
+import static io.orderflow.fulfillment.testsupport.ShopClient.orderBody;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.orderflow.fulfillment.shipping.documents.PdfReading;
+import io.orderflow.fulfillment.testsupport.DemoUser;
+import io.orderflow.fulfillment.testsupport.ShopClient;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Returns through the API on the embedded default, as a new user would: a delivered order (worked through the task and
+ * courier APIs), a return requested by its customer, approved by the eligibility rules, its label booked and printed,
+ * the courier's delivery of the return parcel, the warehouse's scan and inspection, the goods back in stock; the
+ * errors and ownership rules of the routes.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"fulfillment.engine.port=0", "fulfillment.orders.start-retry-interval=PT1H"})
+class ReturnsApiTest {
+
+  static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {};
+  static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {};
+  static final String SKU = "TSHIRT-ORG-M";
+
+  @Autowired TestRestTemplate http;
+  @Autowired JdbcTemplate jdbc;
+  ShopClient shop;
+
+  @BeforeEach
+  void client() {
+    shop = new ShopClient(http, jdbc);
+  }
+
+  /** A card order of Ana's, picked, packed and delivered from Madrid. */
+  @SuppressWarnings("unchecked")
+  String deliveredOrder(Map<String, Integer> lines) {
+    Map<String, Object> placed = shop.place(orderBody("ES", card("pm_card_visa"), lines));
+    String orderId = (String) placed.get("id");
+    Map<String, Object> quoted = shop.acceptQuote(orderId);
+    for (Map<String, Object> parcel : (List<Map<String, Object>>) quoted.get("shipments")) {
+      shop.pickAndPack((String) parcel.get("warehouseId"), orderId);
+    }
+    // the courier reports each delivery, resending it (as couriers do) when the order was busy with another step
+    Map<String, Object> shipped = shop.awaitOrder(orderId, "SHIPPED");
+    for (Map<String, Object> parcel : (List<Map<String, Object>>) shipped.get("shipments")) {
+      String tracking = (String) parcel.get("trackingNumber");
+      Map<String, Object> event = Map.of("eventId", "evt-delivered-" + tracking, "trackingNumber", tracking,
+          "type", "DELIVERED", "occurredAt", java.time.Instant.now().toString(), "location", "front door");
+      await().atMost(ShopClient.WAIT).until(() -> call(DemoUser.CALLBACKS, HttpMethod.POST, "/api/courier/events",
+          event).getStatusCode().is2xxSuccessful());
+    }
+    shop.awaitOrder(orderId, "DELIVERED");
+    return orderId;
+  }
+
+  ResponseEntity<Map<String, Object>> call(DemoUser user, HttpMethod method, String path, Object body) {
+    return shop.as(user).exchange(path, method, body == null ? null : new HttpEntity<>(body), MAP);
+  }
+
+  Map<String, Object> returnOf(DemoUser user, String returnId) {
+    ResponseEntity<Map<String, Object>> r = call(user, HttpMethod.GET, "/api/returns/" + returnId, null);
+    assertThat(r.getStatusCode()).as("GET return: %s", r.getBody()).isEqualTo(HttpStatus.OK);
+    return r.getBody();
+  }
+
+  static Map<String, Object> returnBody(String kind, String reason, int lineNo, int quantity) {
+    Map<String, Object> body = new HashMap<>();
+    body.put("kind", kind);
+    body.put("reason", reason);
+    body.put("lines", List.of(Map.of("lineNo", lineNo, "quantity", quantity)));
+    body.put("refundChoice", "ORIGINAL_METHOD");
+    return body;
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  @DisplayName("A delivered T-shirt is returned: approved, label with barcode, parcel delivered to the warehouse, "
+      + "scanned and inspected (a line received without condition is refused), back on hand in Madrid")
+  void returnedToStock() throws Exception {
+    String orderId = deliveredOrder(Map.of(SKU, 2));
+    int onHandAfterDelivery = shop.onHand("madrid", SKU).get(SKU);
+
+    // the customer asks to return one of the two
+    ResponseEntity<Map<String, Object>> created = call(DemoUser.ANA, HttpMethod.POST,
+        "/api/orders/" + orderId + "/returns", returnBody("RETURN", "WRONG_SIZE", 1, 1));
+    assertThat(created.getStatusCode()).as("%s", created.getBody()).isEqualTo(HttpStatus.CREATED);
+    String returnId = (String) created.getBody().get("id");
+    assertThat(created.getHeaders().getLocation()).hasToString("/api/returns/" + returnId);
+    assertThat((String) created.getBody().get("rmaNumber")).matches("RMA-\\d{4}-\\d{6}");
+    assertThat(created.getBody()).containsEntry("warehouseId", "madrid").containsEntry("daysSinceDelivery", 0);
+
+    // the eligibility rules approve it, the label is booked
+    Map<String, Object> awaiting = await().atMost(ShopClient.WAIT)
+        .until(() -> returnOf(DemoUser.ANA, returnId), r -> "AWAITING_PARCEL".equals(r.get("status")));
+    String tracking = (String) awaiting.get("returnTrackingNumber");
+    ResponseEntity<byte[]> label = shop.as(DemoUser.ANA).getForEntity("/api/returns/" + returnId + "/label.pdf",
+        byte[].class);
+    assertThat(label.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(PdfReading.decodeCode128(PdfReading.render(label.getBody(), 300)).getText()).isEqualTo(tracking);
+    assertThat(PdfReading.text(label.getBody())).contains((String) awaiting.get("rmaNumber"));
+
+    // the order shows the return; customer service sees it open with its step
+    List<Map<String, Object>> onOrder = (List<Map<String, Object>>) shop.get("/api/orders/" + orderId).get("returns");
+    assertThat(onOrder).singleElement().satisfies(r -> assertThat(r).containsEntry("returnId", returnId)
+        .containsEntry("link", "/api/returns/" + returnId));
+    List<Map<String, Object>> open = shop.as(DemoUser.CS_AGENT)
+        .exchange("/api/returns?open=true", HttpMethod.GET, null, LIST).getBody();
+    assertThat(open).anySatisfy(r -> {
+      assertThat(r).containsEntry("id", returnId);
+      assertThat((List<String>) r.get("currentSteps")).isNotEmpty();
+    });
+
+    // the courier delivers the return parcel to the warehouse; public tracking shows it
+    Map<String, Object> event = Map.of("eventId", "evt-return-" + tracking, "trackingNumber", tracking,
+        "type", "DELIVERED", "occurredAt", "2026-11-25T12:00:00Z", "location", "Madrid warehouse");
+    assertThat(call(DemoUser.CALLBACKS, HttpMethod.POST, "/api/courier/events", event).getBody())
+        .containsEntry("result", "RECORDED");
+    assertThat(http.getForObject("/api/tracking/" + tracking, Map.class)).containsEntry("status", "DELIVERED");
+
+    // Madrid's warehouse scans and inspects it
+    Map<String, Object> inspect = shop.awaitTask(DemoUser.PICKER_MADRID, orderId, "UserTask_InspectReturn");
+    Map<String, Object> line = new HashMap<>(Map.of("lineNo", 1, "sku", SKU, "productName", "T-shirt",
+        "expectedQuantity", 1));
+    ResponseEntity<Map<String, Object>> noCondition = shop.post("/api/tasks/" + inspect.get("key") + "/complete",
+        Map.of("variables", Map.of("scannedItems", SKU.toLowerCase() + "\nUNKNOWN-1", "inspectedLines", List.of(line))));
+    assertThat(noCondition.getStatusCode()).as("%s", noCondition.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(noCondition.getBody().toString()).contains("line 1");
+    line.put("condition", "AS_NEW");
+    shop.completeTask(inspect, Map.of("scannedItems", SKU.toLowerCase() + "\nUNKNOWN-1", "inspectedLines", List.of(line)));
+
+    // the outcome rules restock it: on hand again in Madrid, in the stock ledger
+    await().atMost(ShopClient.WAIT).until(() -> shop.onHand("madrid", SKU).get(SKU), n -> n == onHandAfterDelivery + 1);
+    Map<String, Object> inspected = returnOf(DemoUser.CS_AGENT, returnId);
+    assertThat((List<Map<String, Object>>) inspected.get("lines")).singleElement().satisfies(l -> assertThat(l)
+        .containsEntry("receivedQuantity", 1).containsEntry("missingQuantity", 0).containsEntry("condition", "AS_NEW")
+        .containsEntry("outcome", "RESTOCK"));
+    assertThat((List<Map<String, Object>>) inspected.get("extraItems")).singleElement()
+        .satisfies(e -> assertThat(e).containsEntry("code", "UNKNOWN-1"));
+    assertThat(jdbc.queryForObject("select count(*) from stock_movement where reference = ?", Integer.class,
+        inspected.get("rmaNumber") + "/1")).isEqualTo(1);
+    // the mails so far: request confirmed, label sent, parcel arrived
+    List<String> topics = await().atMost(ShopClient.WAIT).until(() -> shop.notifications(orderId).stream()
+        .map(n -> (String) n.get("topic")).toList(), t -> t.contains("RETURN_ARRIVED"));
+    assertThat(topics).contains("RETURN_REQUESTED", "RETURN_APPROVED", "RETURN_ARRIVED", "RETURN_OPENED");
+    // TODO after the payment merge (Payments.refundReturn): the refund step completes, RETURN_REFUNDED, CLOSED.
+  }
+
+  @Test
+  @DisplayName("Errors and ownership: another customer gets 404, more than delivered 409, a complaint for a change of "
+      + "mind 400; the dock's arrival only by that warehouse and only while the parcel is awaited")
+  void errorsAndOwnership() {
+    String orderId = deliveredOrder(Map.of("MUG-CERAMIC", 1));
+    String path = "/api/orders/" + orderId + "/returns";
+
+    assertThat(call(DemoUser.PIOTR, HttpMethod.POST, path, returnBody("RETURN", "CHANGED_MIND", 1, 1))
+        .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    ResponseEntity<Map<String, Object>> tooMany = call(DemoUser.ANA, HttpMethod.POST, path,
+        returnBody("RETURN", "CHANGED_MIND", 1, 2));
+    assertThat(tooMany.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(tooMany.getBody().toString()).contains("Line 1 (MUG-CERAMIC)");
+    ResponseEntity<Map<String, Object>> complaint = call(DemoUser.ANA, HttpMethod.POST, path,
+        returnBody("COMPLAINT", "CHANGED_MIND", 1, 1));
+    assertThat(complaint.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(complaint.getBody().toString()).contains("reason");
+    assertThat(call(DemoUser.ANA, HttpMethod.POST, path, returnBody("RETURN", "CHANGED_MIND", 7, 1)).getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(jdbc.queryForObject("select count(*) from return_request where order_id = ?", Integer.class, orderId))
+        .isZero();
+
+    // customer service files a complaint for Ana
+    ResponseEntity<Map<String, Object>> filed = call(DemoUser.CS_AGENT, HttpMethod.POST, path,
+        returnBody("COMPLAINT", "DAMAGED", 1, 1));
+    assertThat(filed.getStatusCode()).as("%s", filed.getBody()).isEqualTo(HttpStatus.CREATED);
+    String returnId = (String) filed.getBody().get("id");
+    assertThat(call(DemoUser.ANA, HttpMethod.POST, path, returnBody("RETURN", "CHANGED_MIND", 1, 1)).getStatusCode())
+        .as("the only mug is on the complaint already").isEqualTo(HttpStatus.CONFLICT);
+
+    assertThat(returnOf(DemoUser.ANA, returnId)).containsEntry("kind", "COMPLAINT");
+    assertThat(returnOf(DemoUser.FINANCE, returnId)).containsEntry("id", returnId);
+    assertThat(returnOf(DemoUser.PICKER_MADRID, returnId)).containsEntry("warehouseId", "madrid");
+    assertThat(call(DemoUser.PIOTR, HttpMethod.GET, "/api/returns/" + returnId, null).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(call(DemoUser.PICKER_WARSAW, HttpMethod.GET, "/api/returns/" + returnId, null).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(call(DemoUser.PIOTR, HttpMethod.GET, path, null).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(shop.as(DemoUser.ANA).exchange(path, HttpMethod.GET, null, LIST).getBody()).hasSize(1);
+
+    await().atMost(ShopClient.WAIT).until(() -> returnOf(DemoUser.CS_AGENT, returnId),
+        r -> "AWAITING_PARCEL".equals(r.get("status")));
+    String arrival = "/api/returns/" + returnId + "/arrival";
+    assertThat(call(DemoUser.PICKER_WARSAW, HttpMethod.POST, arrival, null).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+    ResponseEntity<Map<String, Object>> arrived = call(DemoUser.PICKER_MADRID, HttpMethod.POST, arrival, null);
+    assertThat(arrived.getStatusCode()).as("%s", arrived.getBody()).isEqualTo(HttpStatus.ACCEPTED);
+    assertThat(arrived.getBody()).containsEntry("status", "ARRIVED");
+    assertThat(call(DemoUser.PICKER_MADRID, HttpMethod.POST, arrival, null).getStatusCode())
+        .isEqualTo(HttpStatus.CONFLICT);
+    shop.awaitTask(DemoUser.PICKER_MADRID, orderId, "UserTask_InspectReturn");
+  }
+}
