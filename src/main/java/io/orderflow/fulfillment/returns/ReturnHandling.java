@@ -1,5 +1,7 @@
 package io.orderflow.fulfillment.returns;
 
+import io.orderflow.fulfillment.payment.ReturnRefundAction;
+
 import io.orderflow.fulfillment.inventory.Inventory;
 import io.orderflow.fulfillment.notification.Audience;
 import io.orderflow.fulfillment.notification.Notifications;
@@ -274,7 +276,7 @@ public class ReturnHandling {
     RefundCalculation.Amount amount = RefundCalculation.of(r.kind(), r.reason(), received, shippingCosts,
         settings.labelFee());
     ReturnRefundPort.Refund refund = amount.total().signum() == 0
-        ? new ReturnRefundPort.Refund(RefundAction.NOTHING, amount.total(), currency, null)
+        ? new ReturnRefundPort.Refund(ReturnRefundAction.NOTHING, amount.total(), currency, null)
         : money.refundReturn(r.orderId(), r.rmaNumber(), amount.total(), r.refundChoice());
     Map<String, Integer> quantities = new TreeMap<>();
     r.lines().stream().filter(l -> l.received() > 0).forEach(l -> quantities.merge(l.sku(), l.received(), Integer::sum));
@@ -308,8 +310,8 @@ public class ReturnHandling {
         .map(ReturnShippingRefund::amount).toList();
   }
 
-  private static RefundRoute route(RefundAction action) {
-    return action == RefundAction.BANK_PAYOUT_DUE ? RefundRoute.BANK_PAYOUT : RefundRoute.DONE;
+  private static RefundRoute route(ReturnRefundAction action) {
+    return action == ReturnRefundAction.BANK_PAYOUT_DUE ? RefundRoute.BANK_PAYOUT : RefundRoute.DONE;
   }
 
   /** record-return-payout: finance paid the refund out by bank transfer. */
@@ -440,7 +442,7 @@ public class ReturnHandling {
     };
     String shipping = r.shippingRefunded() != null && r.shippingRefunded().signum() > 0
         ? ", including " + r.shippingRefunded() + " " + r.refundCurrency() + " shipping" : "";
-    return r.refundAction() == RefundAction.NOTHING ? how + "." : amount + " " + how + shipping
+    return r.refundAction() == ReturnRefundAction.NOTHING ? how + "." : amount + " " + how + shipping
         + (r.refundReference() == null ? "" : " (reference " + r.refundReference() + ")") + ".";
   }
 

@@ -1,5 +1,8 @@
 package io.orderflow.fulfillment.returns;
 
+import io.orderflow.fulfillment.payment.RefundChoice;
+import io.orderflow.fulfillment.payment.ReturnRefundAction;
+
 import java.math.BigDecimal;
 import java.util.Map;
 
@@ -10,7 +13,7 @@ import java.util.Map;
 interface ReturnRefundPort {
 
   /** What the refund did. */
-  record Refund(RefundAction action, BigDecimal amount, String currency, String reference) {}
+  record Refund(ReturnRefundAction action, BigDecimal amount, String currency, String reference) {}
 
   Refund refundReturn(String orderId, String rmaNumber, BigDecimal amount, RefundChoice choice);
 

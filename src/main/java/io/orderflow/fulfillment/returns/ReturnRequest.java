@@ -1,5 +1,8 @@
 package io.orderflow.fulfillment.returns;
 
+import io.orderflow.fulfillment.payment.RefundChoice;
+import io.orderflow.fulfillment.payment.ReturnRefundAction;
+
 import io.orderflow.fulfillment.shared.ConflictException;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -97,7 +100,7 @@ class ReturnRequest {
 
   @Enumerated(EnumType.STRING)
   @Column(name = "refund_action")
-  private RefundAction refundAction;
+  private ReturnRefundAction refundAction;
 
   @Column(name = "refund_amount")
   private BigDecimal refundAmount;
@@ -319,12 +322,12 @@ class ReturnRequest {
   }
 
   /** The refund was made (or a bank payout is due: REFUND_PENDING until finance pays it out). */
-  void refunded(RefundAction action, BigDecimal amount, String currency, String reference, BigDecimal shipping,
+  void refunded(ReturnRefundAction action, BigDecimal amount, String currency, String reference, BigDecimal shipping,
       Instant now) {
     if (refundAction != null) {
       return;
     }
-    ReturnStatus to = action == RefundAction.BANK_PAYOUT_DUE ? ReturnStatus.REFUND_PENDING : ReturnStatus.REFUNDED;
+    ReturnStatus to = action == ReturnRefundAction.BANK_PAYOUT_DUE ? ReturnStatus.REFUND_PENDING : ReturnStatus.REFUNDED;
     move(to, action + " " + amount + " " + currency + (reference == null ? "" : " (" + reference + ")"), now);
     this.refundAction = action;
     this.refundAmount = amount;
@@ -414,7 +417,7 @@ class ReturnRequest {
   String scannedItems() { return scannedItems; }
   String complaintResolution() { return complaintResolution; }
   String reviewNote() { return reviewNote; }
-  RefundAction refundAction() { return refundAction; }
+  ReturnRefundAction refundAction() { return refundAction; }
   BigDecimal refundAmount() { return refundAmount; }
   String refundCurrency() { return refundCurrency; }
   String refundReference() { return refundReference; }

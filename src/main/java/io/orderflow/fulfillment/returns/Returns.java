@@ -1,5 +1,7 @@
 package io.orderflow.fulfillment.returns;
 
+import io.orderflow.fulfillment.payment.RefundChoice;
+
 import io.orderflow.fulfillment.catalog.Catalog;
 import io.orderflow.fulfillment.catalog.Product;
 import io.orderflow.fulfillment.inventory.Inventory;

@@ -1,5 +1,8 @@
 package io.orderflow.fulfillment.returns;
 
+import io.orderflow.fulfillment.payment.RefundChoice;
+import io.orderflow.fulfillment.payment.ReturnRefundAction;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -62,7 +65,7 @@ class ReturnHandlingTest {
       return i.getArgument(0);
     });
     when(money.refundReturn(anyString(), anyString(), any(), any())).thenAnswer(i -> new ReturnRefundPort.Refund(
-        RefundAction.CARD_REFUNDED, i.getArgument(2), "EUR", "re_" + i.getArgument(1)));
+        ReturnRefundAction.CARD_REFUNDED, i.getArgument(2), "EUR", "re_" + i.getArgument(1)));
   }
 
   ReturnRequest inspected(String id, ReturnKind kind, ReturnReason reason, int received) {
@@ -100,7 +103,7 @@ class ReturnHandlingTest {
     inspected("r1", ReturnKind.COMPLAINT, ReturnReason.DAMAGED, 1);
     ReturnRequest second = inspected("r22", ReturnKind.RETURN, ReturnReason.DEFECTIVE, 1);
     when(money.refundReturn(eq("order-1"), eq(second.rmaNumber()), any(), any()))
-        .thenReturn(new ReturnRefundPort.Refund(RefundAction.BANK_PAYOUT_DUE, new BigDecimal("19.90"), "EUR", null));
+        .thenReturn(new ReturnRefundPort.Refund(ReturnRefundAction.BANK_PAYOUT_DUE, new BigDecimal("19.90"), "EUR", null));
 
     assertThat(handling.refund("r1").amount()).isEqualByComparingTo("24.80");
     ReturnHandling.RefundResult payout = handling.refund("r22");
@@ -120,7 +123,7 @@ class ReturnHandlingTest {
   void nothingReceived() {
     ReturnRequest r = inspected("r1", ReturnKind.RETURN, ReturnReason.CHANGED_MIND, 0);
     assertThat(handling.refund("r1").route()).isEqualTo(ReturnHandling.RefundRoute.DONE);
-    assertThat(r.refundAction()).isEqualTo(RefundAction.NOTHING);
+    assertThat(r.refundAction()).isEqualTo(ReturnRefundAction.NOTHING);
     verify(money, never()).refundReturn(any(), any(), any(), any());
     verify(money, never()).creditNote(any(), any(), any(), any());
   }

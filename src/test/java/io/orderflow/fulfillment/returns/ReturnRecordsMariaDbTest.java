@@ -1,5 +1,8 @@
 package io.orderflow.fulfillment.returns;
 
+import io.orderflow.fulfillment.payment.RefundChoice;
+import io.orderflow.fulfillment.payment.ReturnRefundAction;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -68,7 +71,7 @@ class ReturnRecordsMariaDbTest {
       r.labelIssued("Simulated Express", "SX00000001ES", NOW);
       r.inspected("TSHIRT-ORG-M\nHOODIE", Map.of(1, 1), Map.of(1, ItemCondition.DEFECTIVE), Map.of(1, "seam"),
           Map.of("HOODIE", 1), NOW);
-      r.refunded(RefundAction.STORE_CREDIT, new BigDecimal("24.80"), "EUR", "SC-1", new BigDecimal("4.90"), NOW);
+      r.refunded(ReturnRefundAction.STORE_CREDIT, new BigDecimal("24.80"), "EUR", "SC-1", new BigDecimal("4.90"), NOW);
       returns.saveAndFlush(r);
     });
 

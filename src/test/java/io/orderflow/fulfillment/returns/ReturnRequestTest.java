@@ -1,5 +1,7 @@
 package io.orderflow.fulfillment.returns;
 
+import io.orderflow.fulfillment.payment.ReturnRefundAction;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -41,7 +43,7 @@ class ReturnRequestTest {
     ReturnRequest r = awaitingParcel();
     r.arrived("dock", NOW);
     r.inspected("TSHIRT-ORG-M\nTSHIRT-ORG-M", Map.of(1, 2), Map.of(1, ItemCondition.AS_NEW), Map.of(), Map.of(), NOW);
-    r.refunded(RefundAction.CARD_REFUNDED, new BigDecimal("35.85"), "EUR", "re_1", BigDecimal.ZERO, NOW);
+    r.refunded(ReturnRefundAction.CARD_REFUNDED, new BigDecimal("35.85"), "EUR", "re_1", BigDecimal.ZERO, NOW);
     r.close(NOW);
 
     assertThat(r.status()).isEqualTo(ReturnStatus.CLOSED);
@@ -91,7 +93,7 @@ class ReturnRequestTest {
     assertThatThrownBy(() -> requested.reviewed(true, null, NOW)).isInstanceOf(ConflictException.class);
     ReturnRequest approved = approved();
     assertThatThrownBy(() -> approved.arrived("dock", NOW)).isInstanceOf(ConflictException.class);
-    assertThatThrownBy(() -> approved.refunded(RefundAction.CARD_REFUNDED, BigDecimal.ONE, "EUR", null, null, NOW))
+    assertThatThrownBy(() -> approved.refunded(ReturnRefundAction.CARD_REFUNDED, BigDecimal.ONE, "EUR", null, null, NOW))
         .isInstanceOf(ConflictException.class);
     ReturnRequest expired = awaitingParcel();
     expired.expire(NOW);
@@ -108,7 +110,7 @@ class ReturnRequestTest {
     ReturnRequest r = awaitingParcel();
     r.arrived("courier", NOW);
     r.inspected("", Map.of(1, 1), Map.of(1, ItemCondition.USED), Map.of(), Map.of("XYZ", 1), NOW);
-    r.refunded(RefundAction.BANK_PAYOUT_DUE, new BigDecimal("15.95"), "EUR", null, BigDecimal.ZERO, NOW);
+    r.refunded(ReturnRefundAction.BANK_PAYOUT_DUE, new BigDecimal("15.95"), "EUR", null, BigDecimal.ZERO, NOW);
     assertThat(r.status()).isEqualTo(ReturnStatus.REFUND_PENDING);
     r.payoutRecorded("PO-7", NOW);
     assertThat(r.status()).isEqualTo(ReturnStatus.REFUNDED);
@@ -136,8 +138,8 @@ class ReturnRequestTest {
     r.inspected("", Map.of(1, 1), Map.of(1, ItemCondition.USED), Map.of(), Map.of(), NOW);
     assertThat(r.events()).hasSize(afterInspection);
     assertThat(r.lines().get(0).received()).isEqualTo(2);
-    r.refunded(RefundAction.CARD_REFUNDED, BigDecimal.TEN, "EUR", "re_1", null, NOW);
-    r.refunded(RefundAction.CARD_REFUNDED, BigDecimal.TEN, "EUR", "re_1", null, NOW);
+    r.refunded(ReturnRefundAction.CARD_REFUNDED, BigDecimal.TEN, "EUR", "re_1", null, NOW);
+    r.refunded(ReturnRefundAction.CARD_REFUNDED, BigDecimal.TEN, "EUR", "re_1", null, NOW);
     r.close(NOW);
     r.close(NOW);
     assertThat(r.events()).extracting(ReturnEvent::step).containsOnlyOnce("REFUNDED", "CLOSED");

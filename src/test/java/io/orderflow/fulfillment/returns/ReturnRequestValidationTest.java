@@ -1,5 +1,7 @@
 package io.orderflow.fulfillment.returns;
 
+import io.orderflow.fulfillment.payment.RefundChoice;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;

@@ -1,7 +1,8 @@
 package io.orderflow.fulfillment.returns.web;
 
+import io.orderflow.fulfillment.payment.RefundChoice;
+
 import io.orderflow.fulfillment.order.OrderService;
-import io.orderflow.fulfillment.returns.RefundChoice;
 import io.orderflow.fulfillment.returns.ReturnKind;
 import io.orderflow.fulfillment.returns.ReturnReason;
 import io.orderflow.fulfillment.returns.Returns;
