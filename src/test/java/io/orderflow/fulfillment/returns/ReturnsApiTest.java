@@ -158,7 +158,24 @@ class ReturnsApiTest {
     List<String> topics = await().atMost(ShopClient.WAIT).until(() -> shop.notifications(orderId).stream()
         .map(n -> (String) n.get("topic")).toList(), t -> t.contains("RETURN_ARRIVED"));
     assertThat(topics).contains("RETURN_REQUESTED", "RETURN_APPROVED", "RETURN_ARRIVED", "RETURN_OPENED");
-    // TODO after the payment merge (Payments.refundReturn): the refund step completes, RETURN_REFUNDED, CLOSED.
+
+    // refunded to the card: the T-shirt's price minus the return-label fee of a return that is not the shop's fault
+    Map<String, Object> closed = await().atMost(ShopClient.WAIT)
+        .until(() -> returnOf(DemoUser.ANA, returnId), r -> "CLOSED".equals(r.get("status")));
+    assertThat((Map<String, Object>) closed.get("refund")).containsEntry("action", "CARD_REFUNDED")
+        .containsEntry("amount", 15.95).containsEntry("currency", "EUR");
+    List<Map<String, Object>> money = shop.as(DemoUser.FINANCE).exchange("/api/orders/" + orderId + "/money-movements",
+        HttpMethod.GET, null, LIST).getBody();
+    assertThat(money).anySatisfy(m -> assertThat(m).containsEntry("kind", "REFUNDED").containsEntry("amount", 15.95));
+    // the parcel's VAT invoice is corrected by a credit note for the returned unit (no shipping: the customer's choice)
+    List<Map<String, Object>> documents = shop.as(DemoUser.ANA).exchange("/api/orders/" + orderId + "/invoices",
+        HttpMethod.GET, null, LIST).getBody();
+    assertThat(documents).anySatisfy(d -> {
+      assertThat((String) d.get("invoiceNumber")).matches("CN-\\d{4}-\\d{6}");
+      assertThat(d).containsEntry("rmaNumber", closed.get("rmaNumber")).containsEntry("totalGross", -19.9);
+    });
+    await().atMost(ShopClient.WAIT).until(() -> shop.notifications(orderId).stream()
+        .map(n -> (String) n.get("topic")).toList(), t -> t.containsAll(List.of("RETURN_REFUNDED", "RETURN_CLOSED")));
   }
 
   @Test
