@@ -20,6 +20,11 @@ public final class PaymentProcess {
     public static final String BANK_TRANSFER = "BANK_TRANSFER";
     public static final String CASH_ON_DELIVERY = "CASH_ON_DELIVERY";
     public static final String INVOICE = "INVOICE";
+    /**
+     * Nothing is charged: a replacement shipment (a complaint resolved by sending the items again). Never chosen by a
+     * customer; the order process runs with {@code chargeCustomer = false}.
+     */
+    public static final String NO_CHARGE = "NO_CHARGE";
 
     private Methods() {}
   }
@@ -34,6 +39,8 @@ public final class PaymentProcess {
     public static final String PREPARE_CREDIT_CHECK = "prepare-credit-check";
     public static final String APPROVE_INVOICE_PAYMENT = "approve-invoice-payment";
     public static final String FAIL_PAYMENT = "fail-payment";
+    /** "Record no charge" (paymentMethod NO_CHARGE, a replacement): the payment is recorded at 0; reads orderId. */
+    public static final String RECORD_NO_CHARGE = "record-no-charge";
     // payment-settlement.bpmn
     public static final String EXPECT_CASH_REMITTANCE = "expect-cash-remittance";
     public static final String RECORD_CASH_PAYMENT = "record-cash-payment";
