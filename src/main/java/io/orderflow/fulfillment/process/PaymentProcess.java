@@ -39,7 +39,7 @@ public final class PaymentProcess {
     public static final String PREPARE_CREDIT_CHECK = "prepare-credit-check";
     public static final String APPROVE_INVOICE_PAYMENT = "approve-invoice-payment";
     public static final String FAIL_PAYMENT = "fail-payment";
-    /** "Record no charge" (paymentMethod NO_CHARGE, a replacement): the payment is recorded at 0; reads orderId. */
+    /** A free replacement order: nothing is charged; the payment is recorded as such. Reads orderId; sets nothing. */
     public static final String RECORD_NO_CHARGE = "record-no-charge";
     // payment-settlement.bpmn
     public static final String EXPECT_CASH_REMITTANCE = "expect-cash-remittance";

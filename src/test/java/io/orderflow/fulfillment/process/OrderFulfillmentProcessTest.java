@@ -163,6 +163,29 @@ class OrderFulfillmentProcessTest {
   }
 
   @Test
+  @DisplayName("a free replacement (chargeCustomer = false) does not wait for a quote acceptance: it is recorded at once and paid by the no-charge payment")
+  void freeReplacementSkipsQuoteAcceptance() throws Exception {
+    // given
+    ProcessInstanceEvent order = client.newCreateInstanceCommand().bpmnProcessId(OrderFulfillmentProcess.PROCESS_ID)
+        .latestVersion().variables(Map.of("orderId", ORDER_ID, "orderNumber", "ORD-TEST0002", "paymentMethod",
+            "NO_CHARGE", "deliveryMethod", "STANDARD", "marketingConsent", false, "destinationCountry", "ES",
+            "slotWindow", "ALL_DAY", "chargeCustomer", false))
+        .send().join();
+    complete(JobTypes.RESERVE_STOCK, reserved(true, parcel(1, "madrid", "301.4", "1.2")));
+
+    // when
+    offerQuote(activate(JobTypes.OFFER_SHIPPING_QUOTE), Duration.ofMinutes(30));
+    complete(JobTypes.CONFIRM_QUOTE_ACCEPTANCE, Map.of());
+    ActivatedJob payment = activate(STAND_IN_PAYMENT);
+
+    // then
+    assertThat(payment.getVariablesAsMap()).containsEntry("paymentMethod", "NO_CHARGE");
+    assertThat(order).hasPassedElementsInOrder("ServiceTask_OfferQuote", "Gateway_CustomerPays",
+            "Gateway_QuoteSettled", "ServiceTask_ConfirmQuote")
+        .hasNotPassedElement("Gateway_QuoteAnswer").hasNotPassedElement("IntermediateCatchEvent_QuoteAccepted");
+  }
+
+  @Test
   @DisplayName("a parcel the decision cannot quote cancels the order with the reason")
   void noQuote() throws Exception {
     ProcessInstanceEvent order = startOrder("CARD", "STANDARD", false);

@@ -120,6 +120,22 @@ class PaymentProcessTest {
 
 
   @Test
+  @DisplayName("Free replacement: nothing is charged, the payment is recorded as such and the order may ship")
+  void noCharge() throws Exception {
+    // given
+    ProcessInstanceEvent order = startOrder("NO_CHARGE");
+
+    // when
+    ActivatedJob record = driver.complete(JobTypes.RECORD_NO_CHARGE, Map.of());
+    driver.waitForIdle();
+
+    // then
+    assertThat(record.getElementId()).isEqualTo("ServiceTask_RecordNoCharge");
+    assertThat(order).isCompleted().hasPassedElement(PAYMENT_SECURED);
+    payment(order).isCompleted().hasPassedElementsInOrder("ServiceTask_RecordNoCharge", "EndEvent_NothingToPay");
+  }
+
+  @Test
   @DisplayName("Card: An approved card secures the payment at once")
   void approved() throws Exception {
     // given

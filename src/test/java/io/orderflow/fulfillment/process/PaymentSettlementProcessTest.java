@@ -55,6 +55,19 @@ class PaymentSettlementProcessTest {
   }
 
   @Test
+  @DisplayName("A free replacement was never charged: nothing to settle, nobody asked")
+  void freeReplacement() throws Exception {
+    // when
+    ProcessInstanceEvent settlement = startSettlement("NO_CHARGE");
+    driver.waitForIdle();
+
+    // then
+    assertThat(settlement).isCompleted().hasPassedElement("EndEvent_NothingCharged")
+        .hasNotPassedElement(Elements.NOTHING_TO_SETTLE);
+    driver.assertNoJob(PaymentTestDriver.USER_TASK_JOB);
+  }
+
+  @Test
   @DisplayName("Cash on delivery: the courier reports the amount due, the payment is recorded and finance told")
   void cashAsDue() throws Exception {
     // given
