@@ -104,16 +104,24 @@ public class VatInvoices {
   }
 
   /**
-   * Issues the VAT invoice of the parcel once; a repeated call (or a concurrent one) returns the invoice issued.
+   * Issues the VAT invoice of the parcel once; a repeated call (or a concurrent one) returns the invoice issued. A free
+   * replacement shipment is not a sale: it gets no invoice (and uses no number), the result is empty.
    *
    * @throws NotFoundException for an unknown order or parcel
    */
-  public IssuedInvoice issue(String orderId, int shipmentNo) {
+  public Optional<IssuedInvoice> issue(String orderId, int shipmentNo) {
     Optional<VatInvoice> known = invoices.findByOrderIdAndShipmentNo(orderId, shipmentNo);
     if (known.isPresent()) {
-      return view(known.get());
+      return Optional.of(view(known.get()));
     }
-    VatInvoice.Draft draft = draft(orders.summary(orderId), shipmentNo);
+    OrderSummary order = orders.summary(orderId);
+    if (!order.chargeCustomer()) {
+      order.shipments().stream().filter(s -> s.shipmentNo() == shipmentNo).findFirst()
+          .orElseThrow(() -> new NotFoundException("Shipment", order.orderNumber() + "/" + shipmentNo));
+      log.info("Parcel {} of order {} is a free replacement, not a sale: no VAT invoice", shipmentNo, orderId);
+      return Optional.empty();
+    }
+    VatInvoice.Draft draft = draft(order, shipmentNo);
     LocalDate today = LocalDate.now(clock.withZone(settings.timeZone()));
     numbering.prepareYear(today.getYear());
     try {
@@ -133,10 +141,10 @@ public class VatInvoices {
         log.info("VAT invoice {} issued for parcel {} of order {}", created.invoiceNumber(), shipmentNo, orderId);
         return created;
       });
-      return view(invoice);
+      return Optional.of(view(invoice));
     } catch (DataIntegrityViolationException issuedConcurrently) {
-      return invoices.findByOrderIdAndShipmentNo(orderId, shipmentNo).map(VatInvoices::view)
-          .orElseThrow(() -> issuedConcurrently);
+      return Optional.of(invoices.findByOrderIdAndShipmentNo(orderId, shipmentNo).map(VatInvoices::view)
+          .orElseThrow(() -> issuedConcurrently));
     }
   }
 

@@ -73,6 +73,9 @@ class MailComposer {
   record ReturnsView(String lead, String window, List<String> steps) {}
 
   private static final Locale DEPARTMENT_LOCALE = Locale.ENGLISH;
+  static final String ACKNOWLEDGED = "ORDER_ACKNOWLEDGED";
+  /** The words of the acknowledgement of a free replacement order (the notification's topic stays ACKNOWLEDGED). */
+  static final String REPLACEMENT_ACKNOWLEDGED = "REPLACEMENT_ACKNOWLEDGED";
 
   private final TemplateEngine templates;
   private final MessageSource messages;
@@ -108,14 +111,19 @@ class MailComposer {
     Texts t = new Texts(locale);
     String kind = customer ? "customer" : "department";
     String orderNumber = order.orderNumber();
-    String subject = Redaction.oneLine(t.topic(kind, topic, "subject", orderNumber, humanize(topic)));
+    // A free replacement's acknowledgement says what it replaces and that nothing is charged.
+    boolean freeReplacement = customer && order.replacementFor() != null && ACKNOWLEDGED.equals(topic);
+    String words = freeReplacement ? REPLACEMENT_ACKNOWLEDGED : topic;
+    Object[] introArgs = freeReplacement
+        ? new Object[] {order.replacementFor().orderNumber(), order.replacementFor().rmaNumber()} : new Object[0];
+    String subject = Redaction.oneLine(t.topic(kind, words, "subject", orderNumber, humanize(topic)));
     String template;
     MailView view;
     if (customer) {
       view = new MailView(locale.getLanguage(), t.text("greeting", order.customer().name()), subject,
-          t.topic(kind, topic, "intro"), t.topic(kind, topic, "detail-label"),
+          t.topic(kind, words, "intro", introArgs), t.topic(kind, words, "detail-label"),
           Redaction.scrub(blankToNull(detail), token), orderView(order, items, t, true),
-          returnsView(topic, orderNumber, t), contact, t.text("signature", shopName));
+          returnsView(words, orderNumber, t), contact, t.text("signature", shopName));
       template = "customer";
     } else {
       // Departments read the summary written for them; marketing nothing else (consent covers that much only).

@@ -143,6 +143,17 @@ class CustomerOrder {
   @Column(name = "acknowledged_at")
   private Instant acknowledgedAt;
 
+  /** The order this one replaces free of charge (a complaint's replacement shipment), or null. */
+  @Column(name = "replacement_for_order_id")
+  private String replacementForOrderId;
+
+  @Column(name = "replacement_for_order_number")
+  private String replacementForOrderNumber;
+
+  /** The RMA whose outcome is this replacement; one replacement per RMA. */
+  @Column(name = "replacement_rma")
+  private String replacementRma;
+
   @Column(name = "process_instance_key")
   private Long processInstanceKey;
 
@@ -211,7 +222,45 @@ class CustomerOrder {
     this.updatedAt = now;
   }
 
+  /**
+   * A free replacement of (some of) the original's items, decided by the RMA: the same customer, address, language,
+   * currency, marketing consent and delivery (the original's delivery slot is over and dropped; a pickup point stays),
+   * paid by nobody ({@code NO_CHARGE}). The lines are added at 0.00 afterwards.
+   */
+  static CustomerOrder replacementFor(CustomerOrder original, String id, String orderNumber, String rmaNumber,
+      Instant now) {
+    if (rmaNumber == null || rmaNumber.isBlank()) {
+      throw new IllegalArgumentException("a replacement needs the RMA that decided it");
+    }
+    OrderService.Delivery d = original.delivery();
+    OrderService.Delivery delivery = new OrderService.Delivery(d.method(), d.pickupPointId(), null, null, d.giftWrap(),
+        d.giftMessage(), d.fragilePackaging(), d.instructions());
+    CustomerOrder replacement = new CustomerOrder(id, orderNumber,
+        new OrderService.Customer(original.customerName, original.customerEmail, original.customerPhone),
+        original.address(), original.currency(), NO_CHARGE, null, delivery, original.marketingConsent,
+        original.language, now);
+    replacement.replacementForOrderId = original.id;
+    replacement.replacementForOrderNumber = original.orderNumber;
+    replacement.replacementRma = rmaNumber.strip();
+    return replacement;
+  }
+
+  /** The payment method of a replacement: nothing is charged. Equal to the payment process's method name. */
+  static final String NO_CHARGE = io.orderflow.fulfillment.process.PaymentProcess.Methods.NO_CHARGE;
+
+  /** False for a free replacement: its goods and shipping cost the customer nothing. */
+  boolean chargesCustomer() {
+    return !NO_CHARGE.equals(paymentMethod);
+  }
+
+  boolean isReplacement() {
+    return replacementForOrderId != null;
+  }
+
   void addLine(String sku, String productName, int quantity, BigDecimal unitPrice) {
+    if (!chargesCustomer() && unitPrice.signum() != 0) {
+      throw new IllegalArgumentException("a free replacement's lines cost nothing, not " + unitPrice);
+    }
     lines.add(new OrderLine(this, lines.size() + 1, sku, productName, quantity, unitPrice));
     totalAmount = lines.stream().map(OrderLine::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2);
   }
@@ -277,8 +326,10 @@ class CustomerOrder {
       if (quote == null) {
         throw new IllegalArgumentException("no quote for shipment " + shipment.shipmentNo());
       }
-      shipment.quoted(quote.cost(), quote.transitDays());
-      total = total.add(quote.cost());
+      // A free replacement ships at the shop's expense: the customer's shipping cost is 0, the transit time stands.
+      BigDecimal cost = chargesCustomer() ? quote.cost() : BigDecimal.ZERO.setScale(2);
+      shipment.quoted(cost, quote.transitDays());
+      total = total.add(cost);
     }
     this.shippingCost = total.setScale(2, java.math.RoundingMode.HALF_UP);
     this.quoteValidUntil = validUntil;
@@ -617,6 +668,9 @@ class CustomerOrder {
   PaymentStatus paymentStatus() { return paymentStatus; }
   String paymentDetail() { return paymentDetail; }
   Instant acknowledgedAt() { return acknowledgedAt; }
+  String replacementForOrderId() { return replacementForOrderId; }
+  String replacementForOrderNumber() { return replacementForOrderNumber; }
+  String replacementRma() { return replacementRma; }
 
   /** What the customer pays now: the goods that ship (unavailable units excluded) plus the accepted shipping cost. */
   BigDecimal amountDue() {

@@ -2,6 +2,7 @@ package io.orderflow.fulfillment.order;
 
 import io.orderflow.fulfillment.order.OrderService.OrderSummary;
 import io.orderflow.fulfillment.order.OrderService.PlaceOrder;
+import io.orderflow.fulfillment.process.OrderFulfillmentProcess;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +41,10 @@ public class OrderPlacement {
     }
   }
 
-  /** Starts the process of a committed order; on failure the retry above starts it later. */
+  /**
+   * Starts the process of a committed order (a placed one, a replacement, or one the retry above found without
+   * process); on failure the retry above starts it later.
+   */
   public void start(OrderSummary order) {
     try {
       // Decision inputs the model routes on; slotWindow may be null (no slot chosen), so no Map.of here.
@@ -50,6 +54,8 @@ public class OrderPlacement {
       decisionInputs.put("marketingConsent", order.marketingConsent());
       decisionInputs.put("destinationCountry", order.deliveryCountry());
       decisionInputs.put("slotWindow", order.delivery().slotWindow());
+      // false for a free replacement: the process does not wait for the customer to accept the quote
+      decisionInputs.put(OrderFulfillmentProcess.Variables.CHARGE_CUSTOMER, order.chargeCustomer());
       long key = starter.startOrderProcess(order.id(), order.orderNumber(), decisionInputs);
       orders.processStarted(order.id(), key);
       log.info("Order {} placed, process instance {}", order.id(), key);

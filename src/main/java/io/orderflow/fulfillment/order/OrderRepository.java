@@ -18,6 +18,11 @@ interface OrderRepository extends JpaRepository<CustomerOrder, String> {
 
   List<CustomerOrder> findByStatusAndProcessInstanceKeyIsNullAndPlacedAtBefore(OrderStatus status, Instant before, Limit limit);
 
+  @EntityGraph(attributePaths = "lines")
+  Optional<CustomerOrder> findByReplacementRma(String replacementRma);
+
+  List<CustomerOrder> findByReplacementForOrderIdOrderByPlacedAt(String replacementForOrderId);
+
   long countByCustomerEmailIgnoreCaseAndStatus(String customerEmail, OrderStatus status);
 
   @Query("select s.order.id from OrderShipment s where s.trackingNumber = :trackingNumber")

@@ -112,6 +112,13 @@ public class OrderService {
   public record CancellationPlan(String orderId, String orderNumber, boolean wholeOrder, List<Integer> shipmentNos,
       String reason) {}
 
+  /** What a free replacement order replaces: the original order (id and number) and the RMA that decided it. */
+  public record ReplacementFor(String orderId, String orderNumber, String rmaNumber) {}
+
+  /** A replacement order placed for an order: its id, number, the RMA and where it stands. */
+  public record ReplacementOrder(String orderId, String orderNumber, String rmaNumber, OrderStatus status,
+      Instant placedAt) {}
+
   /** The quote as the customer sees it. */
   public record QuoteSummary(BigDecimal shippingCost, BigDecimal amountDue, Instant validUntil, Instant acceptedAt) {}
 
@@ -120,7 +127,20 @@ public class OrderService {
       String trackingNumber, String cancellationReason, Long processInstanceKey, Instant placedAt, Instant updatedAt,
       List<LineSummary> lines, Delivery delivery, boolean marketingConsent, String routingReason,
       List<ShipmentSummary> shipments, QuoteSummary quote, String backorderDecision, PaymentStatus paymentStatus,
-      String paymentDetail, Instant acknowledgedAt, String language) {
+      String paymentDetail, Instant acknowledgedAt, String language, ReplacementFor replacementFor) {
+
+    /** An order that replaces none. */
+    public OrderSummary(String id, String orderNumber, OrderStatus status, Customer customer, Address shippingAddress,
+        Currency currency, BigDecimal totalAmount, String paymentMethod, String paymentReference, String warehouseId,
+        String trackingNumber, String cancellationReason, Long processInstanceKey, Instant placedAt,
+        Instant updatedAt, List<LineSummary> lines, Delivery delivery, boolean marketingConsent, String routingReason,
+        List<ShipmentSummary> shipments, QuoteSummary quote, String backorderDecision, PaymentStatus paymentStatus,
+        String paymentDetail, Instant acknowledgedAt, String language) {
+      this(id, orderNumber, status, customer, shippingAddress, currency, totalAmount, paymentMethod, paymentReference,
+          warehouseId, trackingNumber, cancellationReason, processInstanceKey, placedAt, updatedAt, lines, delivery,
+          marketingConsent, routingReason, shipments, quote, backorderDecision, paymentStatus, paymentDetail,
+          acknowledgedAt, language, null);
+    }
 
     /** An order in the default language. */
     public OrderSummary(String id, String orderNumber, OrderStatus status, Customer customer, Address shippingAddress,
@@ -146,6 +166,16 @@ public class OrderService {
 
     public boolean hasUnavailableLines() {
       return lines.stream().anyMatch(l -> l.unavailableQuantity() > 0);
+    }
+
+    /** False for a free replacement (payment method NO_CHARGE): the process does not wait for a quote acceptance. */
+    public boolean chargeCustomer() {
+      return !CustomerOrder.NO_CHARGE.equals(paymentMethod);
+    }
+
+    /** A free replacement shipment for another order (see {@link #replacementFor()}). */
+    public boolean isReplacement() {
+      return replacementFor != null;
     }
   }
 
@@ -199,6 +229,9 @@ public class OrderService {
     }
     Delivery delivery = command.delivery() == null ? Delivery.standard() : command.delivery();
     problems.addAll(deliveryProblems(delivery));
+    if (CustomerOrder.NO_CHARGE.equals(command.paymentMethod())) {
+      problems.add(new FieldProblem("payment.method", "NO_CHARGE is for replacement shipments only"));
+    }
     String language = command.language() == null ? DEFAULT_LANGUAGE : command.language();
     if (!LANGUAGES.contains(language)) {
       problems.add(new FieldProblem("language", "must be one of " + String.join(", ", LANGUAGES)));
@@ -215,6 +248,96 @@ public class OrderService {
       order.addLine(p.sku(), p.displayName(), line.quantity(), p.price());
     }
     return summaryOf(orders.saveAndFlush(order));
+  }
+
+  /**
+   * Places the free replacement the RMA decided: a new order of the original's customer, address, language, delivery
+   * method and marketing consent, with the given SKUs and quantities at 0.00, paid by nobody ({@code NO_CHARGE}) and
+   * linked to the original and the RMA. Once per RMA: when the RMA has its replacement already, that one is returned
+   * (refused with 409 if it replaces another order).
+   *
+   * @throws NotFoundException when the original order does not exist
+   * @throws InvalidRequestException when a line is not a SKU of the original order, repeats one, or asks for more
+   *     units than the original shipped
+   */
+  public OrderSummary placeReplacement(String originalOrderId, String rmaNumber, List<RequestedLine> lines) {
+    if (rmaNumber == null || rmaNumber.isBlank()) {
+      throw new InvalidRequestException("rmaNumber", "is required: the RMA that decided the replacement");
+    }
+    if (rmaNumber.strip().length() > 40) {
+      throw new InvalidRequestException("rmaNumber", "must be at most 40 characters");
+    }
+    java.util.Optional<CustomerOrder> known = orders.findByReplacementRma(rmaNumber.strip());
+    if (known.isPresent()) {
+      return sameReplacement(known.get(), originalOrderId);
+    }
+    CustomerOrder original = load(originalOrderId);
+    List<FieldProblem> problems = replacementLineProblems(original, lines);
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException(problems);
+    }
+    CustomerOrder replacement = CustomerOrder.replacementFor(original, UUID.randomUUID().toString(), newOrderNumber(),
+        rmaNumber, clock.instant());
+    Map<String, OrderLine> originalLines = new java.util.HashMap<>();
+    original.lines().forEach(l -> originalLines.put(l.sku(), l));
+    for (RequestedLine line : lines) {
+      replacement.addLine(line.sku(), originalLines.get(line.sku()).productName(), line.quantity(),
+          BigDecimal.ZERO.setScale(2));
+    }
+    return summaryOf(orders.saveAndFlush(replacement));
+  }
+
+  /** The replacement the RMA has already: the same one again, unless it replaces another order. */
+  private static OrderSummary sameReplacement(CustomerOrder known, String originalOrderId) {
+    if (!known.replacementForOrderId().equals(originalOrderId)) {
+      throw new io.orderflow.fulfillment.shared.ConflictException("RMA " + known.replacementRma()
+          + " already has replacement order " + known.orderNumber() + " for order " + known.replacementForOrderNumber());
+    }
+    return summaryOf(known);
+  }
+
+  /** The replacement that an RMA has, if any. */
+  @Transactional(readOnly = true)
+  public java.util.Optional<OrderSummary> replacementByRma(String rmaNumber) {
+    return rmaNumber == null ? java.util.Optional.empty()
+        : orders.findByReplacementRma(rmaNumber.strip()).map(OrderService::summaryOf);
+  }
+
+  /** The replacement orders placed for the order, oldest first. */
+  @Transactional(readOnly = true)
+  public List<ReplacementOrder> replacementsOf(String orderId) {
+    return orders.findByReplacementForOrderIdOrderByPlacedAt(orderId).stream()
+        .map(o -> new ReplacementOrder(o.id(), o.orderNumber(), o.replacementRma(), o.status(), o.placedAt()))
+        .toList();
+  }
+
+  /** Each line a SKU of the original, once, for at most the units the original shipped. */
+  private static List<FieldProblem> replacementLineProblems(CustomerOrder original, List<RequestedLine> lines) {
+    List<FieldProblem> problems = new ArrayList<>();
+    if (lines == null || lines.isEmpty()) {
+      problems.add(new FieldProblem("lines", "a replacement needs at least one line"));
+      return problems;
+    }
+    Map<String, Integer> shipped = new java.util.HashMap<>();
+    original.lines().forEach(l -> shipped.merge(l.sku(), l.shippableQuantity(), Integer::sum));
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < lines.size(); i++) {
+      RequestedLine line = lines.get(i);
+      String field = "lines[" + i + "]";
+      if (line == null || line.sku() == null || !shipped.containsKey(line.sku())) {
+        problems.add(new FieldProblem(field + ".sku", "'" + (line == null ? null : line.sku())
+            + "' is not an item of order " + original.orderNumber()));
+        continue;
+      }
+      if (!seen.add(line.sku())) {
+        problems.add(new FieldProblem(field + ".sku", "'" + line.sku() + "' appears twice; list it once with the total quantity"));
+      }
+      if (line.quantity() < 1 || line.quantity() > shipped.get(line.sku())) {
+        problems.add(new FieldProblem(field + ".quantity", "must be between 1 and " + shipped.get(line.sku())
+            + " (the units of " + line.sku() + " order " + original.orderNumber() + " shipped)"));
+      }
+    }
+    return problems;
   }
 
   /** Pickup-point rules, gift message only with gift wrap, and a chosen slot must be one offered now. */
@@ -445,6 +568,8 @@ public class OrderService {
             s.invoiceNumber(), s.handedOverAt(), s.cancellationRequestedAt(), s.cancellationReason(),
             s.cancelledAt(), s.estimatedDelivery())).toList(),
         new QuoteSummary(o.shippingCost(), o.amountDue(), o.quoteValidUntil(), o.quoteAcceptedAt()),
-        o.backorderDecision(), o.paymentStatus(), o.paymentDetail(), o.acknowledgedAt(), o.language());
+        o.backorderDecision(), o.paymentStatus(), o.paymentDetail(), o.acknowledgedAt(), o.language(),
+        o.isReplacement() ? new ReplacementFor(o.replacementForOrderId(), o.replacementForOrderNumber(),
+            o.replacementRma()) : null);
   }
 }

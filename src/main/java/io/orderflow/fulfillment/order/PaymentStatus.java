@@ -18,6 +18,8 @@ public enum PaymentStatus {
   REFUNDED,
   /** The card authorization was released before anything was captured (the order was cancelled). */
   VOIDED,
+  /** Nothing is charged: a free replacement shipment; the order may ship. */
+  NO_CHARGE,
   /** Money the customer paid (bank transfer, cash, invoice) is owed back; finance pays it out. */
   REFUND_DUE
 }

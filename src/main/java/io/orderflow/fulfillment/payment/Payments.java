@@ -446,6 +446,35 @@ public class Payments {
   }
 
   /**
+   * A free replacement (payment method NO_CHARGE): the payment is opened at 0.00 and recorded as NO_CHARGE, shown on the
+   * order, and the order may ship. Nothing is authorized, captured, invoiced or moved. A repeated job changes nothing.
+   *
+   * @throws IllegalStateException when the order is paid by another method, or something is due after all
+   */
+  public void recordNoCharge(String orderId) {
+    OrderSummary order = orders.summary(orderId);
+    if (!Methods.NO_CHARGE.equals(order.paymentMethod())) {
+      throw new IllegalStateException("Order " + orderId + " is paid by " + order.paymentMethod() + ", not free of charge");
+    }
+    ledger.open(order);
+    tx.executeWithoutResult(status -> {
+      Payment payment = ledger.load(orderId);
+      if (payment.status() == PaymentStatus.NO_CHARGE) {
+        return;
+      }
+      if (payment.amountDue().signum() != 0) {
+        throw new IllegalStateException("Order " + orderId + " is free of charge but " + payment.money() + " is due");
+      }
+      String what = order.replacementFor() == null ? "Free of charge"
+          : "Free replacement for order " + order.replacementFor().orderNumber() + " (RMA "
+              + order.replacementFor().rmaNumber() + ")";
+      ledger.record(payment, PaymentStatus.NO_CHARGE, what + ": nothing is charged");
+      orders.paymentAuthorized(orderId);
+      log.info("Order {} is free of charge: nothing to pay", orderId);
+    });
+  }
+
+  /**
    * The payment could not be secured: it is recorded as FAILED with the reason the customer reads.
    *
    * @return the reason recorded

@@ -107,6 +107,11 @@ public final class OrderFulfillmentProcess {
     public static final String PAYMENT_METHOD = "paymentMethod";
     public static final String DELIVERY_METHOD = "deliveryMethod";
     public static final String MARKETING_CONSENT = "marketingConsent";
+    /**
+     * Whether the customer pays for the order (false for a free replacement shipment): when false, "Customer pays?"
+     * skips waiting for the customer's acceptance of the shipping quote. Set at the start.
+     */
+    public static final String CHARGE_CUSTOMER = "chargeCustomer";
     public static final String WAREHOUSE_CODE = "warehouseCode";
     /** The planned parcels: a list of {shipmentNo, warehouseCode, distanceKm, weightKg}. */
     public static final String SHIPMENTS = "shipments";

@@ -20,6 +20,11 @@ public final class PaymentProcess {
     public static final String BANK_TRANSFER = "BANK_TRANSFER";
     public static final String CASH_ON_DELIVERY = "CASH_ON_DELIVERY";
     public static final String INVOICE = "INVOICE";
+    /**
+     * Nothing is charged: a replacement shipment (a complaint resolved by sending the items again). Never chosen by a
+     * customer; the order process runs with {@code chargeCustomer = false}.
+     */
+    public static final String NO_CHARGE = "NO_CHARGE";
 
     private Methods() {}
   }

@@ -55,8 +55,8 @@ class VatInvoiceApiTest {
     assertThat(parcel.get("invoiceNumber")).as("issued by the process when the parcel was handed over").isNotNull();
 
     // when
-    VatInvoices.IssuedInvoice issued = invoices.issue(orderId, 1);
-    VatInvoices.IssuedInvoice again = invoices.issue(orderId, 1);
+    VatInvoices.IssuedInvoice issued = invoices.issue(orderId, 1).orElseThrow();
+    VatInvoices.IssuedInvoice again = invoices.issue(orderId, 1).orElseThrow();
 
     // then the invoice is issued once, for goods and shipping at the Spanish rate
     assertThat(again).isEqualTo(issued);

@@ -44,6 +44,35 @@ class MailComposerTest {
   }
 
   @Test
+  @DisplayName("A free replacement's acknowledgement names the order it replaces and the RMA, and that nothing is charged")
+  void replacementAcknowledgement() {
+    Mail mail = composer.compose(Audience.CUSTOMER, "ORDER_ACKNOWLEDGED", "s", null, MailTestData.replacement("en"));
+
+    assertThat(mail.subject()).isEqualTo("Your free replacement order ORD-REPL2345 is confirmed");
+    assertThat(mail.text()).contains("We are sorry about the problem with your order ORD-ORIG2345",
+        "return RMA-2026-0042", "free of charge", "you pay nothing",
+        "- 1 x Organic cotton T-shirt (Size M), item TSHIRT-ORG-M, 0.00 EUR each: 0.00 EUR",
+        "Shipping: 0.00 EUR", "Total due: 0.00 EUR")
+        .doesNotContain("Thank you for your order", "Changed your mind?");
+    assertThat(mail.html()).contains("ORD-ORIG2345", "RMA-2026-0042");
+  }
+
+  @Test
+  @DisplayName("A free replacement's acknowledgement in the customer's language; its other mails are the usual ones")
+  void replacementAcknowledgementTranslated() {
+    Mail es = composer.compose(Audience.CUSTOMER, "ORDER_ACKNOWLEDGED", "s", null, MailTestData.replacement("es"));
+    Mail pl = composer.compose(Audience.CUSTOMER, "ORDER_ACKNOWLEDGED", "s", null, MailTestData.replacement("pl"));
+    Mail bg = composer.compose(Audience.CUSTOMER, "ORDER_ACKNOWLEDGED", "s", null, MailTestData.replacement("bg"));
+    Mail shipped = composer.compose(Audience.CUSTOMER, "ORDER_SHIPPED", "s", "SX1", MailTestData.replacement("en"));
+
+    assertThat(es.subject()).isEqualTo("Su pedido de sustitución gratuito ORD-REPL2345 está confirmado");
+    assertThat(es.text()).contains("su pedido ORD-ORIG2345", "RMA-2026-0042", "sin coste");
+    assertThat(pl.text()).contains("ORD-ORIG2345", "RMA-2026-0042", "bezpłatnie");
+    assertThat(bg.text()).contains("ORD-ORIG2345", "RMA-2026-0042", "безплатно");
+    assertThat(shipped.subject()).isEqualTo("Your order ORD-REPL2345 is on its way");
+  }
+
+  @Test
   @DisplayName("Without catalogue details a line shows the product as ordered, its size in its name")
   void linesWithoutCatalogueDetails() {
     Mail mail = composer.compose(Audience.CUSTOMER, "ORDER_ACKNOWLEDGED", "s", null,

@@ -96,6 +96,25 @@ final class MailTestData {
         o.paymentDetail(), o.acknowledgedAt(), language);
   }
 
+  /**
+   * A free replacement of order ORD-ORIG2345 decided by RMA-2026-0042: one T-shirt at 0.00, no shipping cost, nothing
+   * due, in the customer's language.
+   */
+  static OrderSummary replacement(String language) {
+    Instant now = Instant.parse("2026-11-20T10:00:00Z");
+    return new OrderSummary("order-2", "ORD-REPL2345", OrderStatus.PAYMENT_AUTHORIZED,
+        new Customer("Ana García", "ana@example.com", null), new Address("Calle Mayor 1", "28013", "Madrid", "ES"),
+        Currency.getInstance("EUR"), new BigDecimal("0.00"), "NO_CHARGE", null, "madrid", null, null, 43L, now, now,
+        List.of(new LineSummary(1, "TSHIRT-ORG-M", "Organic cotton T-shirt (Size M)", 1, new BigDecimal("0.00"),
+            new BigDecimal("0.00"), 0)),
+        Delivery.standard(), false, "nearest",
+        List.of(new ShipmentSummary(1, "madrid", new BigDecimal("3.2"), 180, new BigDecimal("0.00"), 1, "PLANNED",
+            null)),
+        new QuoteSummary(new BigDecimal("0.00"), new BigDecimal("0.00"), now.plusSeconds(1800), now),
+        null, PaymentStatus.NO_CHARGE, null, now, language,
+        new io.orderflow.fulfillment.order.OrderService.ReplacementFor("order-1", "ORD-ORIG2345", "RMA-2026-0042"));
+  }
+
   /** What the catalogue says of the order's products (name, size/colour); the shoes picked with a serial number. */
   static Map<String, ItemDetails.Item> items(String... shoeSerials) {
     return Map.of("TSHIRT-ORG-M", new ItemDetails.Item("Organic cotton T-shirt", "Size M", List.of()),

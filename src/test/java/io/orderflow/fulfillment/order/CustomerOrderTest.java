@@ -638,4 +638,96 @@ class CustomerOrderTest {
           .singleElement().satisfies(m -> assertThat(m.detail()).isEqualTo("Zaragoza hub"));
     }
   }
+
+  @Nested
+  @DisplayName("A free replacement")
+  class Replacement {
+
+    private CustomerOrder original() {
+      CustomerOrder original = new CustomerOrder("order-1", "ORD-ABCD2345",
+          new Customer("Ana García", "ana@example.com", "+34 600 000 000"),
+          new Address("Calle Mayor 1", "28013", "Madrid", "ES"), Currency.getInstance("EUR"), "CARD", "pm_card_visa",
+          new OrderService.Delivery(DeliveryMethod.PICKUP_POINT, "PP-MAD-7", java.time.LocalDate.of(2025, 3, 4),
+              "09:00-13:00", true, "For you", true, "Ring twice"), true, "es", PLACED_AT);
+      original.addLine("TSHIRT-ORG-M", "Organic cotton T-shirt (Size M)", 2, new BigDecimal("19.90"));
+      return original;
+    }
+
+    private CustomerOrder replacement() {
+      CustomerOrder replacement = CustomerOrder.replacementFor(original(), "order-2", "ORD-REPL2345", " RMA-77 ",
+          LATER);
+      replacement.addLine("TSHIRT-ORG-M", "Organic cotton T-shirt (Size M)", 1, new BigDecimal("0.00"));
+      return replacement;
+    }
+
+    @Test
+    @DisplayName("goes to the original's customer, address, language and pickup point, without the past slot, paid by nobody")
+    void copiesTheOriginal() {
+      CustomerOrder replacement = replacement();
+
+      assertThat(replacement.customerName()).isEqualTo("Ana García");
+      assertThat(replacement.customerEmail()).isEqualTo("ana@example.com");
+      assertThat(replacement.customerPhone()).isEqualTo("+34 600 000 000");
+      assertThat(replacement.address()).isEqualTo(new Address("Calle Mayor 1", "28013", "Madrid", "ES"));
+      assertThat(replacement.language()).isEqualTo("es");
+      assertThat(replacement.marketingConsent()).isTrue();
+      assertThat(replacement.delivery()).isEqualTo(new OrderService.Delivery(DeliveryMethod.PICKUP_POINT, "PP-MAD-7",
+          null, null, true, "For you", true, "Ring twice"));
+      assertThat(replacement.paymentMethod()).isEqualTo("NO_CHARGE");
+      assertThat(replacement.paymentReference()).isNull();
+      assertThat(replacement.chargesCustomer()).isFalse();
+      assertThat(replacement.isReplacement()).isTrue();
+      assertThat(replacement.replacementForOrderId()).isEqualTo("order-1");
+      assertThat(replacement.replacementForOrderNumber()).isEqualTo("ORD-ABCD2345");
+      assertThat(replacement.replacementRma()).isEqualTo("RMA-77");
+      assertThat(replacement.totalAmount()).isEqualTo(new BigDecimal("0.00"));
+      assertThat(replacement.status()).isEqualTo(OrderStatus.PLACED);
+      assertThat(newOrder().chargesCustomer()).isTrue();
+      assertThat(newOrder().isReplacement()).isFalse();
+    }
+
+    @Test
+    @DisplayName("refuses a line with a price, and a replacement without an RMA")
+    void nothingToPay() {
+      CustomerOrder replacement = replacement();
+      assertThatThrownBy(() -> replacement.addLine("CAP", "Cap", 1, new BigDecimal("12.00")))
+          .isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> CustomerOrder.replacementFor(original(), "order-3", "ORD-REPL3456", " ", LATER))
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    @DisplayName("is quoted with no shipping cost to the customer (transit time kept), nothing is due, and the quote is accepted without the customer")
+    void quotedAtNothingAndAcceptedByTheProcess() {
+      CustomerOrder replacement = replacement();
+      reserve(replacement, LATER);
+
+      replacement.quoted(Map.of(1, new OrderService.ShipmentQuote(new BigDecimal("4.90"), 2)), QUOTE_END, LATER);
+
+      assertThat(replacement.shippingCost()).isEqualTo(new BigDecimal("0.00"));
+      assertThat(replacement.shipments()).singleElement().satisfies(s -> {
+        assertThat(s.shippingCost()).isEqualByComparingTo("0");
+        assertThat(s.transitDays()).isEqualTo(2);
+      });
+      assertThat(replacement.amountDue()).isEqualTo(new BigDecimal("0.00"));
+      replacement.acceptQuote(EVEN_LATER);
+      replacement.paymentStatus(PaymentStatus.NO_CHARGE, "Free replacement", EVEN_LATER);
+      replacement.paymentAuthorized(EVEN_LATER);
+      assertThat(replacement.acknowledge(EVEN_LATER)).isTrue();
+      assertThat(replacement.status()).isEqualTo(OrderStatus.PAYMENT_AUTHORIZED);
+      assertThat(replacement.milestones()).extracting(OrderMilestone::milestone).containsExactly("ORDER_PLACED",
+          "ORDER_STOCK_RESERVED", "ORDER_QUOTED", "ORDER_QUOTE_ACCEPTED", "PAYMENT_NO_CHARGE",
+          "ORDER_PAYMENT_AUTHORIZED", "ORDER_ACKNOWLEDGED");
+    }
+
+    @Test
+    @DisplayName("an ordinary order is quoted with the decision's shipping cost")
+    void ordinaryOrderPaysShipping() {
+      CustomerOrder order = newOrder();
+      order.addLine("TSHIRT-ORG-M", "Organic cotton T-shirt (Size M)", 1, new BigDecimal("19.90"));
+      reserve(order, LATER);
+      order.quoted(Map.of(1, new OrderService.ShipmentQuote(new BigDecimal("4.90"), 2)), QUOTE_END, LATER);
+      assertThat(order.amountDue()).isEqualTo(new BigDecimal("24.80"));
+    }
+  }
 }

@@ -179,6 +179,49 @@ class ReturnsApiTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  @DisplayName("A complaint about a defective T-shirt: the dock scans the parcel in, the warehouse finds it defective "
+      + "(written off), customer service replaces it: a free replacement order is picked, packed, labelled and shipped "
+      + "through the normal warehouse path; nothing is refunded")
+  void complaintReplaced() {
+    String orderId = deliveredOrder(Map.of(SKU, 1));
+    int onHandBefore = shop.onHand("madrid", SKU).get(SKU);
+    ResponseEntity<Map<String, Object>> filed = call(DemoUser.ANA, HttpMethod.POST,
+        "/api/orders/" + orderId + "/returns", returnBody("COMPLAINT", "DEFECTIVE", 1, 1));
+    assertThat(filed.getStatusCode()).as("%s", filed.getBody()).isEqualTo(HttpStatus.CREATED);
+    String returnId = (String) filed.getBody().get("id");
+    await().atMost(ShopClient.WAIT).until(() -> returnOf(DemoUser.ANA, returnId),
+        r -> "AWAITING_PARCEL".equals(r.get("status")));
+
+    // the dock scans the RMA label (no courier event needed)
+    assertThat(call(DemoUser.PICKER_MADRID, HttpMethod.POST, "/api/returns/" + returnId + "/arrival", null)
+        .getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    Map<String, Object> inspect = shop.awaitTask(DemoUser.PICKER_MADRID, orderId, "UserTask_InspectReturn");
+    shop.completeTask(inspect, Map.of("scannedItems", SKU, "inspectedLines", List.of(Map.of("lineNo", 1, "sku", SKU,
+        "productName", "T-shirt", "expectedQuantity", 1, "condition", "DEFECTIVE", "notes", "seam open"))));
+
+    // customer service decides: replace
+    Map<String, Object> decide = shop.awaitTask(DemoUser.CS_AGENT, orderId, "UserTask_DecideComplaint");
+    shop.completeTask(decide, Map.of("complaintResolution", "REPLACE", "resolutionNote", "A new one is on its way"));
+    Map<String, Object> replaced = await().atMost(ShopClient.WAIT).until(() -> returnOf(DemoUser.ANA, returnId),
+        r -> "CLOSED".equals(r.get("status")));
+    String replacementId = (String) replaced.get("replacementOrderId");
+    assertThat(replacementId).isNotNull();
+    assertThat(replaced.get("refund")).isNull();
+    assertThat((List<Map<String, Object>>) replaced.get("lines")).singleElement()
+        .satisfies(l -> assertThat(l).containsEntry("outcome", "SCRAP"));
+    assertThat(shop.onHand("madrid", SKU).get(SKU)).as("a defective shirt is not put back on sale")
+        .isEqualTo(onHandBefore);
+
+    // the replacement goes the normal way, free of charge
+    Map<String, Object> replacement = shop.get("/api/orders/" + replacementId);
+    assertThat((Map<String, Object>) replacement.get("payment")).containsEntry("method", "NO_CHARGE");
+    shop.pickAndPack("madrid", replacementId);
+    shop.awaitOrder(replacementId, "SHIPPED");
+    assertThat(shop.notifications(orderId)).extracting(n -> n.get("topic")).contains("RETURN_REPLACEMENT");
+  }
+
+  @Test
   @DisplayName("Errors and ownership: another customer gets 404, more than delivered 409, a complaint for a change of "
       + "mind 400; the dock's arrival only by that warehouse and only while the parcel is awaited")
   void errorsAndOwnership() {

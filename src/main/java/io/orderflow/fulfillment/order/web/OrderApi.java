@@ -120,6 +120,10 @@ public final class OrderApi {
 
   public record IncidentView(String elementId, String errorType, String message) {}
 
+  /**
+   * An order as the API shows it. {@code replacementFor}: the order a free replacement replaces and the RMA that decided
+   * it (null for an ordinary order); {@code replacements}: the replacement orders sent for this order.
+   */
   public record OrderView(String id, String orderNumber, OrderStatus status, String customerName, String customerEmail,
       OrderService.Address shippingAddress, OrderService.Delivery delivery, boolean marketingConsent, String currency,
       BigDecimal totalAmount, String paymentMethod, String warehouseId, String routingReason, String trackingNumber,
@@ -127,5 +131,6 @@ public final class OrderApi {
       List<IncidentView> incidents, Instant placedAt, Instant updatedAt, List<LineView> lines,
       List<ShipmentView> shipments, QuoteView quote, String backorderDecision, PaymentView payment,
       Instant acknowledgedAt, String language, List<OrderService.Milestone> history,
+      OrderService.ReplacementFor replacementFor, List<OrderService.ReplacementOrder> replacements,
       List<io.orderflow.fulfillment.order.OrderReturns.ReturnSummary> returns) {}
 }

@@ -45,7 +45,7 @@ public class OrderViews {
         new OrderApi.QuoteView(o.quote().shippingCost(), o.quote().amountDue(), o.quote().validUntil(),
             o.quote().acceptedAt()),
         o.backorderDecision(), new OrderApi.PaymentView(o.paymentMethod(), o.paymentStatus().name(), o.paymentDetail()),
-        o.acknowledgedAt(), o.language(), orders.history(o.id()),
+        o.acknowledgedAt(), o.language(), orders.history(o.id()), o.replacementFor(), orders.replacementsOf(o.id()),
         returns.stream().flatMap(r -> r.ofOrder(o.id()).stream()).toList());
   }
 }

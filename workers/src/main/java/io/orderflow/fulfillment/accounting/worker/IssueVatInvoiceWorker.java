@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Issue VAT invoice" (order process, each parcel once it is with the courier): issues the parcel's VAT invoice. A job
- * delivered again finds the invoice issued and changes nothing; it sets no variables.
+ * delivered again finds the invoice issued and changes nothing; a free replacement's parcel is not a sale and gets none
+ * (the step completes all the same). It sets no variables.
  */
 @Component
 public class IssueVatInvoiceWorker {

@@ -34,7 +34,8 @@ class PaymentStepWorkersTest {
       FailPaymentWorker.class, CapturePaymentWorker.class, OpenBankTransferWorker.class,
       ConfirmBankTransferWorker.class, RegisterCashOnDeliveryWorker.class, ExpectCashRemittanceWorker.class,
       RecordCashPaymentWorker.class, PrepareCreditCheckWorker.class, ApproveInvoicePaymentWorker.class,
-      IssueInvoiceWorker.class, RecordInvoiceOverdueWorker.class, RecordInvoicePaidWorker.class);
+      IssueInvoiceWorker.class, RecordInvoiceOverdueWorker.class, RecordInvoicePaidWorker.class,
+      RecordNoChargeWorker.class);
 
   private final Payments payments = mock(Payments.class);
   private final BankTransfers bankTransfers = mock(BankTransfers.class);
@@ -100,6 +101,14 @@ class PaymentStepWorkersTest {
     assertThat(new RegisterCashOnDeliveryWorker(cashOnDelivery).registerCashOnDelivery("o-2"))
         .isEqualTo(Map.of("paymentStatus", "COLLECT_ON_DELIVERY"));
     verify(cashOnDelivery).register("o-2");
+  }
+
+  @Test
+  @DisplayName("record-no-charge: a free replacement's payment is recorded at nothing to pay")
+  void recordNoCharge() {
+    assertThat(new RecordNoChargeWorker(payments).recordNoCharge("o-7"))
+        .isEqualTo(Map.of("paymentStatus", "NO_CHARGE"));
+    verify(payments).recordNoCharge("o-7");
   }
 
   @Test
