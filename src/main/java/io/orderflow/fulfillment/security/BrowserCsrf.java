@@ -2,10 +2,12 @@ package io.orderflow.fulfillment.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
@@ -19,10 +21,10 @@ import org.springframework.util.StringUtils;
  * (readable by the pages' scripts, {@code SameSite=Lax}). Forms rendered by the app carry it masked in {@code _csrf}
  * (BREACH-safe); scripts send the cookie's value in the {@code X-XSRF-TOKEN} header.
  *
- * <p>Pages: every state-changing request (sign-in form, sign-out). API: only those a cookie authenticates; a request
- * with the API's own {@code Authorization} scheme ({@code Bearer} with Keycloak, {@code Basic} with the built-in users)
- * is authenticated by that header (a bad one gets 401, never the session's sign-in), so scripts and machine callers
- * with tokens send no CSRF token.
+ * <p>Pages: every state-changing request (sign-in form, sign-out). API: only those the session cookie authenticates;
+ * a request with the API's own {@code Authorization} scheme ({@code Bearer} with Keycloak, {@code Basic} with the
+ * built-in users) is authenticated by that header (a bad one gets 401, never the session's sign-in), so scripts and
+ * machine callers with tokens send no CSRF token, and a caller without any credentials gets its 401.
  */
 final class BrowserCsrf {
 
@@ -37,15 +39,24 @@ final class BrowserCsrf {
     return repository;
   }
 
-  /** The API's state-changing requests without an {@code Authorization} header of the given scheme. */
-  static RequestMatcher apiRequestsWithoutCredentials(String scheme) {
+  /**
+   * The API's state-changing requests that a signed-in session authenticates: a session with a sign-in, and no
+   * {@code Authorization} header of the API's scheme. Without a signed-in session nothing is at stake (the request
+   * gets its 401 or goes through on its header), so such callers never see a CSRF refusal.
+   */
+  static RequestMatcher apiRequestsOfSignedInSessions(String scheme) {
     String prefix = scheme.toLowerCase(Locale.ROOT) + " ";
     return request -> {
       if (SAFE_METHODS.contains(request.getMethod())) {
         return false;
       }
       String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-      return authorization == null || !authorization.toLowerCase(Locale.ROOT).startsWith(prefix);
+      if (authorization != null && authorization.toLowerCase(Locale.ROOT).startsWith(prefix)) {
+        return false;
+      }
+      HttpSession session = request.getSession(false);
+      return session != null
+          && session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY) != null;
     };
   }
 

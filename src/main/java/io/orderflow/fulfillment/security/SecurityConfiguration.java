@@ -117,7 +117,7 @@ public class SecurityConfiguration {
         .securityContext(c -> c.securityContextRepository(sessions))
         .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
             .csrfTokenRequestHandler(BrowserCsrf.requestHandler(false))
-            .requireCsrfProtectionMatcher(BrowserCsrf.apiRequestsWithoutCredentials(scheme)))
+            .requireCsrfProtectionMatcher(BrowserCsrf.apiRequestsOfSignedInSessions(scheme)))
         .requestCache(cache -> cache.disable())
         .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(API_CSP)))
         .authorizeHttpRequests(this::apiRules)
