@@ -2,6 +2,7 @@ package io.orderflow.fulfillment.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -141,7 +142,7 @@ public class SecurityConfiguration {
   @Bean
   @Order(2)
   SecurityFilterChain web(HttpSecurity http) throws Exception {
-    http.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(WEB_CSP)))
+    http.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(webCsp())))
         .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens).csrfTokenRequestHandler(BrowserCsrf.requestHandler(true)))
         .authorizeHttpRequests(a -> a
             .requestMatchers("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**", "/error",
@@ -167,6 +168,20 @@ public class SecurityConfiguration {
       http.formLogin(Customizer.withDefaults()).httpBasic(Customizer.withDefaults());
     }
     return http.build();
+  }
+
+  /**
+   * The pages' policy. With Keycloak its origin joins {@code form-action}: the sign-out form posts to the app, which
+   * redirects to Keycloak's end-session endpoint, and browsers apply {@code form-action} to that redirect too.
+   */
+  String webCsp() {
+    String issuer = settings.effectiveIssuer();
+    if (issuer == null) {
+      return WEB_CSP;
+    }
+    URI uri = URI.create(issuer);
+    String keycloakOrigin = uri.getScheme() + "://" + uri.getRawAuthority();
+    return WEB_CSP.replace("form-action 'self'", "form-action 'self' " + keycloakOrigin);
   }
 
   private void apiRules(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry a) {

@@ -246,6 +246,8 @@ class KeycloakSecurityTest {
   void browserSignInSessionAndSignOut() {
     Browser browser = new Browser();
     HttpResponse<String> page = signIn(browser, DemoUser.ANA);
+    assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow())
+        .as("the sign-out form's redirect to Keycloak is allowed").contains("form-action 'self' " + keycloak.baseUrl());
     Document me = Jsoup.parse(page.body(), appUrl + "/me");
     assertThat(me.getElementById("username").text()).isEqualTo("ana.customer");
     assertThat(me.getElementById("display-name").text()).isEqualTo("Ana García López");
