@@ -54,6 +54,9 @@ public final class ApiAccessRules {
   public static final Set<String> PUBLIC_API = Set.of("GET /api/products", "GET /api/delivery-slots",
       "GET /api/tracking/{trackingNumber}");
 
+  /** Every role of a person (all but the machine callers' {@code callback}). */
+  static final String[] SIGNED_IN_PEOPLE = Roles.ALL.stream().filter(r -> !r.equals(CALLBACK)).toArray(String[]::new);
+
   public static final List<Rule> RULES;
 
   static {
@@ -62,6 +65,9 @@ public final class ApiAccessRules {
     r.add(open("/api/products"));
     r.add(open("/api/delivery-slots"));
     r.add(open("/api/tracking/{trackingNumber}"));
+
+    // who is signed in (the pages ask): every person, whatever their role; not the machine caller
+    r.add(read("/api/me", SIGNED_IN_PEOPLE));
 
     // orders: customers their own (checked by the order module), customer service any, ops and finance read
     r.add(write(HttpMethod.POST, "/api/orders", CUSTOMER, CUSTOMER_SERVICE));

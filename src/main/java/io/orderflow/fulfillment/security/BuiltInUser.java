@@ -5,16 +5,21 @@ import java.util.Set;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 
-/** A built-in (development) user: Spring's user plus the e-mail and warehouses a Keycloak token would carry. */
+/**
+ * A built-in (development) user: Spring's user plus the e-mail, warehouses and name a Keycloak token would carry.
+ */
 class BuiltInUser extends User {
 
   private final String email;
   private final Set<String> warehouses;
+  private final String displayName;
 
-  BuiltInUser(String username, String passwordHash, List<String> roles, List<String> warehouses, String email) {
+  BuiltInUser(String username, String passwordHash, List<String> roles, List<String> warehouses, String email,
+      String displayName) {
     super(username, passwordHash, roles.stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList());
     this.email = email;
     this.warehouses = Set.copyOf(warehouses);
+    this.displayName = displayName;
   }
 
   String email() {
@@ -23,6 +28,10 @@ class BuiltInUser extends User {
 
   Set<String> warehouses() {
     return warehouses;
+  }
+
+  String displayName() {
+    return displayName;
   }
 
   @Override

@@ -11,13 +11,16 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
- * The caller, the same in both modes: a Keycloak JWT ({@code preferred_username}, {@code email},
- * {@code realm_access.roles}, {@code warehouses}) or a built-in demo user with the same data.
+ * The caller, the same in both modes and both ways in: a Keycloak JWT ({@code preferred_username}, {@code email},
+ * {@code realm_access.roles}, {@code warehouses}), a browser session signed in through Keycloak (the same data, from
+ * the ID and access token of the sign-in), or a built-in demo user with the same data.
  *
  * @param roles realm roles without the {@code ROLE_} prefix
  * @param warehouses warehouse ids ({@code madrid}, {@code warsaw}, {@code sofia}) the user works for
+ * @param displayName the person's name ({@code name}: given and family name), the username when there is none
  */
-public record CurrentUser(String username, String email, Set<String> roles, Set<String> warehouses) {
+public record CurrentUser(String username, String email, Set<String> roles, Set<String> warehouses,
+    String displayName) {
 
   /** Roles that act on any customer's orders and carts (within what the route rules allow them). */
   private static final Set<String> STAFF = Set.of(Roles.CUSTOMER_SERVICE, Roles.WAREHOUSE, Roles.WAREHOUSE_SUPERVISOR,
@@ -26,6 +29,12 @@ public record CurrentUser(String username, String email, Set<String> roles, Set<
   public CurrentUser {
     roles = Set.copyOf(roles);
     warehouses = Set.copyOf(warehouses);
+    displayName = displayName == null || displayName.isBlank() ? username : displayName;
+  }
+
+  /** Without a display name: the username stands in. */
+  public CurrentUser(String username, String email, Set<String> roles, Set<String> warehouses) {
+    this(username, email, roles, warehouses, null);
   }
 
   public boolean hasRole(String role) {
@@ -76,12 +85,17 @@ public record CurrentUser(String username, String email, Set<String> roles, Set<
     }
     Set<String> roles = roles(authentication.getAuthorities());
     if (authentication.getPrincipal() instanceof BuiltInUser user) {
-      return Optional.of(new CurrentUser(user.getUsername(), user.email(), roles, user.warehouses()));
+      return Optional.of(new CurrentUser(user.getUsername(), user.email(), roles, user.warehouses(),
+          user.displayName()));
     }
     if (authentication instanceof JwtAuthenticationToken token) {
       Jwt jwt = token.getToken();
       return Optional.of(new CurrentUser(token.getName(), jwt.getClaimAsString("email"), roles,
-          KeycloakJwtConverter.warehouses(jwt)));
+          KeycloakJwtConverter.warehouses(jwt), jwt.getClaimAsString("name")));
+    }
+    if (authentication.getPrincipal() instanceof KeycloakOidcUser user) {
+      return Optional.of(new CurrentUser(user.getName(), user.getEmail(), roles, user.warehouses(),
+          user.displayName()));
     }
     return Optional.empty();
   }

@@ -14,12 +14,17 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 
 /**
  * 401 and 403 as RFC 9457 problems ({@code application/problem+json}), like every other API error. The detail says
- * what to do: sign in (401), or which role may not do what (403). Tokens and passwords are never echoed or logged.
+ * what to do: sign in (401), or which role may not do what (403), or send the CSRF token (403, browser sessions).
+ * Tokens and passwords are never echoed or logged.
  */
 final class ProblemResponses {
+
+  static final String CSRF_DETAIL = "The CSRF token is missing or wrong: a request of a signed-in browser session "
+      + "sends the value of the XSRF-TOKEN cookie in the X-XSRF-TOKEN header (requests with a bearer token need none)";
 
   private final ObjectMapper json;
   private final String challenge;
@@ -38,6 +43,10 @@ final class ProblemResponses {
 
   AccessDeniedHandler forbidden() {
     return (request, response, e) -> {
+      if (e instanceof CsrfException) {
+        write(response, HttpStatus.FORBIDDEN, "Forbidden", CSRF_DETAIL, request);
+        return;
+      }
       Authentication auth = SecurityContextHolder.getContext().getAuthentication();
       String roles = CurrentUser.from(auth).map(CurrentUser::describeRoles).orElse("(none)");
       String detail = "Your role " + roles + " may not " + request.getMethod() + " " + path(request);

@@ -208,6 +208,23 @@ class KeycloakRealmTest {
   }
 
   @Test
+  void theWebClientRedirectsToTheAppsCallbackOnAnyLoopbackPort() {
+    Map<String, String> pkce = Map.of("code_challenge", "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
+        "code_challenge_method", "S256");
+
+    // RFC 8252 loopback: the app's sign-in callback on 127.0.0.1, whatever the port (the tests, a second instance)
+    HttpResponse<String> callback = keycloak.get(authorizationRequest(
+        "http://127.0.0.1:54321/login/oauth2/code/keycloak", pkce));
+    assertThat(callback.statusCode()).isEqualTo(200);
+    assertThat(callback.body()).contains("kc-form-login");
+
+    // but no other path there
+    HttpResponse<String> elsewhere = keycloak.get(authorizationRequest("http://127.0.0.1:54321/steal", pkce));
+    assertThat(elsewhere.statusCode()).isEqualTo(400);
+    assertThat(elsewhere.headers().firstValue("Location")).isEmpty();
+  }
+
+  @Test
   void theWebClientRedirectsOnlyToTheApp() {
     HttpResponse<String> response = keycloak.get(authorizationRequest("http://evil.example/callback",
         Map.of("code_challenge", "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM", "code_challenge_method", "S256")));

@@ -6,13 +6,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.orderflow.fulfillment.FulfillmentApplication;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.orderflow.fulfillment.testsupport.Browser;
 import io.orderflow.fulfillment.testsupport.DemoUser;
 import io.orderflow.fulfillment.testsupport.KeycloakServer;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -31,8 +41,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
- * The app as a resource server of the real Keycloak: a second application context with the issuer set to the test
- * server's realm, called with real access tokens of the demo users and of the callbacks' service account.
+ * The app with the real Keycloak: a second application context with the issuer set to the test server's realm. As a
+ * resource server, called with real access tokens of the demo users and of the callbacks' service account; and as the
+ * browser users' sign-in (authorization code + PKCE with {@code fulfillment-web}), walked through step by step by a
+ * {@link Browser} (cookies kept, redirects not followed) against Keycloak's real login form.
  */
 @Tag("keycloak")
 class KeycloakSecurityTest {
@@ -43,6 +55,7 @@ class KeycloakSecurityTest {
   static KeycloakServer keycloak;
   static ConfigurableApplicationContext app;
   static TestRestTemplate http;
+  static String appUrl;
 
   /** Per test, so that with -Dkeycloak.skip=true every test is reported as skipped; both start only once. */
   @BeforeEach
@@ -54,7 +67,8 @@ class KeycloakSecurityTest {
           "--server.port=0", "--fulfillment.engine.port=0", "--fulfillment.orders.start-retry-interval=PT1H",
           "--fulfillment.mail.embedded-smtp.port=0", "--fulfillment.security.issuer-uri=" + keycloak.issuerUri());
       String port = app.getEnvironment().getProperty("local.server.port");
-      http = new TestRestTemplate(new RestTemplateBuilder().rootUri("http://127.0.0.1:" + port));
+      appUrl = "http://127.0.0.1:" + port;
+      http = new TestRestTemplate(new RestTemplateBuilder().rootUri(appUrl));
     }
   }
 
@@ -167,5 +181,211 @@ class KeycloakSecurityTest {
         .isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(call(DemoUser.CALLBACKS, HttpMethod.POST, "/api/courier/events", event, MAP).getStatusCode())
         .as("authorized; the tracking number is unknown").isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Browser sign-in (OIDC, authorization code + PKCE)
+
+  /**
+   * Walks the sign-in from a page request up to Keycloak's answer to the login form: GET /me, the app's authorization
+   * redirect (PKCE S256 asserted), Keycloak's login page, the form post. Returns Keycloak's answer to the form.
+   */
+  HttpResponse<String> submitLogin(Browser browser, String username, String password) {
+    HttpResponse<String> page = browser.get(appUrl + "/me");
+    assertThat(page.statusCode()).as("unauthenticated page").isEqualTo(302);
+    URI start = Browser.location(page);
+    assertThat(start.toString()).isEqualTo(appUrl + "/oauth2/authorization/keycloak");
+
+    HttpResponse<String> toKeycloak = browser.get(start.toString());
+    assertThat(toKeycloak.statusCode()).isEqualTo(302);
+    URI authorization = Browser.location(toKeycloak);
+    assertThat(authorization.toString()).startsWith(keycloak.authorizationEndpoint() + "?");
+    Map<String, String> query = query(authorization);
+    assertThat(query).containsEntry("client_id", KeycloakServer.WEB_CLIENT).containsEntry("response_type", "code")
+        .containsEntry("code_challenge_method", "S256")
+        .containsEntry("redirect_uri", appUrl + "/login/oauth2/code/keycloak")
+        .containsKeys("state", "nonce");
+    assertThat(query.get("code_challenge")).as("S256 challenge: 43 base64url characters").matches("[A-Za-z0-9_-]{43}");
+    assertThat(query.get("scope").split(" ")).contains("openid");
+
+    HttpResponse<String> loginPage = browser.get(authorization.toString());
+    assertThat(loginPage.statusCode()).as("Keycloak's login page").isEqualTo(200);
+    Element form = Jsoup.parse(loginPage.body(), authorization.toString()).getElementById("kc-form-login");
+    assertThat(form).as("the login form").isNotNull();
+    Map<String, String> fields = new LinkedHashMap<>();
+    form.select("input[name]").forEach(input -> fields.put(input.attr("name"), input.val()));
+    fields.put("username", username);
+    fields.put("password", password);
+    return browser.postForm(form.absUrl("action"), fields);
+  }
+
+  /** The whole sign-in, up to the page the user asked for. */
+  HttpResponse<String> signIn(Browser browser, DemoUser user) {
+    HttpResponse<String> answer = submitLogin(browser, user.username(), user.password());
+    assertThat(answer.statusCode()).as("Keycloak accepts %s: %s", user, answer.body()).isEqualTo(302);
+    URI callback = Browser.location(answer);
+    assertThat(callback.toString()).startsWith(appUrl + "/login/oauth2/code/keycloak?");
+    assertThat(query(callback)).containsKeys("code", "state").doesNotContainKey("error");
+
+    HttpResponse<String> signedIn = browser.get(callback.toString());
+    assertThat(signedIn.statusCode()).as("the app's callback: %s", signedIn.body()).isEqualTo(302);
+    URI back = Browser.location(signedIn);
+    assertThat(back.getPath()).as("back to the page asked for").isEqualTo("/me");
+    HttpResponse<String> page = browser.get(back.toString());
+    assertThat(page.statusCode()).isEqualTo(200);
+    return page;
+  }
+
+  HttpResponse<String> apiMe(Browser browser) {
+    return browser.get(appUrl + "/api/me", Map.of("Accept", "application/json"));
+  }
+
+  @Test
+  @DisplayName("Ana signs in through Keycloak's login form (code + PKCE S256); /me and /api/me show her; the session "
+      + "calls the API (writes with the CSRF token only); signing out ends the app's and Keycloak's session")
+  void browserSignInSessionAndSignOut() {
+    Browser browser = new Browser();
+    HttpResponse<String> page = signIn(browser, DemoUser.ANA);
+    assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow())
+        .as("the sign-out form's redirect to Keycloak is allowed").contains("form-action 'self' " + keycloak.baseUrl());
+    Document me = Jsoup.parse(page.body(), appUrl + "/me");
+    assertThat(me.getElementById("username").text()).isEqualTo("ana.customer");
+    assertThat(me.getElementById("display-name").text()).isEqualTo("Ana García López");
+    assertThat(me.getElementById("email").text()).isEqualTo(DemoUser.ANA.email());
+    assertThat(me.getElementById("roles").text()).isEqualTo("customer");
+    assertThat(me.getElementById("warehouses").text()).isEqualTo("–");
+
+    HttpResponse<String> json = apiMe(browser);
+    assertThat(json.statusCode()).isEqualTo(200);
+    assertThat(KeycloakServer.json(json.body()).toString()).isEqualTo(KeycloakServer.json("""
+        {"username":"ana.customer","displayName":"Ana García López","email":"ana.garcia@example.com",
+         "roles":["customer"],"warehouses":[]}""").toString());
+    assertThat(json.headers().firstValue("Set-Cookie")).as("the API creates no session of its own").isEmpty();
+
+    // a role rule still applies to the session: customers may not read money movements
+    HttpResponse<String> refused = browser.get(appUrl + "/api/payments/bank-statements/unmatched",
+        Map.of("Accept", "application/json"));
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(refused.body()).contains("Your role customer may not GET");
+
+    // writes of the session need the CSRF token (cookie XSRF-TOKEN → header X-XSRF-TOKEN)
+    HttpResponse<String> noToken = browser.postJson(appUrl + "/api/carts", "{}", Map.of());
+    assertThat(noToken.statusCode()).as("POST without the CSRF token").isEqualTo(403);
+    assertThat(noToken.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(noToken.body()).contains("CSRF token");
+    String csrf = browser.cookie(appUrl, "XSRF-TOKEN").orElseThrow();
+    HttpResponse<String> wrongToken = browser.postJson(appUrl + "/api/carts", "{}",
+        Map.of("X-XSRF-TOKEN", "not-the-token"));
+    assertThat(wrongToken.statusCode()).isEqualTo(403);
+    HttpResponse<String> cart = browser.postJson(appUrl + "/api/carts", "{}", Map.of("X-XSRF-TOKEN", csrf));
+    assertThat(cart.statusCode()).as("POST with the token: %s", cart.body()).isEqualTo(201);
+    // a bearer caller sends no CSRF token (and the session cookie changes nothing for it)
+    HttpResponse<String> bearer = browser.postJson(appUrl + "/api/carts", "{}",
+        Map.of("Authorization", "Bearer " + token(DemoUser.PIOTR)));
+    assertThat(bearer.statusCode()).isEqualTo(201);
+    assertThat(KeycloakServer.json(bearer.body()).path("id").asText())
+        .isNotEqualTo(KeycloakServer.json(cart.body()).path("id").asText());
+
+    // sign out: the form of /me (with its CSRF field) → Keycloak's end-session endpoint → the app's signed-out page
+    Element signOut = me.getElementById("sign-out");
+    Map<String, String> fields = new LinkedHashMap<>();
+    signOut.select("input[name]").forEach(input -> fields.put(input.attr("name"), input.val()));
+    assertThat(fields).containsKey("_csrf");
+    HttpResponse<String> loggedOut = browser.postForm(signOut.absUrl("action"), fields);
+    assertThat(loggedOut.statusCode()).isEqualTo(302);
+    URI endSession = Browser.location(loggedOut);
+    assertThat(endSession.toString())
+        .startsWith(keycloak.openIdConfiguration().path("end_session_endpoint").asText() + "?");
+    assertThat(query(endSession)).containsKey("id_token_hint")
+        .containsEntry("post_logout_redirect_uri", appUrl + "/signed-out");
+    assertThat(apiMe(browser).statusCode()).as("the app's session is gone").isEqualTo(401);
+
+    HttpResponse<String> keycloakLogout = browser.get(endSession.toString());
+    assertThat(keycloakLogout.statusCode()).as("Keycloak ends its session: %s", keycloakLogout.body()).isEqualTo(302);
+    URI signedOut = Browser.location(keycloakLogout);
+    assertThat(signedOut.toString()).startsWith(appUrl + "/signed-out");
+    HttpResponse<String> signedOutPage = browser.get(signedOut.toString());
+    assertThat(signedOutPage.statusCode()).isEqualTo(200);
+    assertThat(signedOutPage.body()).contains("You are signed out");
+
+    HttpResponse<String> afterwards = apiMe(browser);
+    assertThat(afterwards.statusCode()).isEqualTo(401);
+    assertThat(afterwards.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    // Keycloak's session is gone too: the next sign-in asks for the password again instead of coming straight back
+    HttpResponse<String> again = browser.get(Browser.location(browser.get(Browser.location(
+        browser.get(appUrl + "/me")).toString())).toString());
+    assertThat(again.statusCode()).as("Keycloak shows its login form again").isEqualTo(200);
+    assertThat(again.body()).contains("kc-form-login");
+  }
+
+  @Test
+  @DisplayName("A warehouse supervisor's browser session has the same roles and warehouses as their bearer token")
+  void browserSessionMapsLikeTheToken() {
+    Browser browser = new Browser();
+    Document me = Jsoup.parse(signIn(browser, DemoUser.SUPERVISOR_MADRID).body());
+    assertThat(me.getElementById("roles").text()).isEqualTo("warehouse, warehouse-supervisor");
+    assertThat(me.getElementById("warehouses").text()).isEqualTo("madrid");
+
+    HttpResponse<String> session = apiMe(browser);
+    ResponseEntity<Map<String, Object>> bearer = call(DemoUser.SUPERVISOR_MADRID, HttpMethod.GET, "/api/me", null, MAP);
+    assertThat(bearer.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(bearer.getBody()).containsEntry("roles", List.of("warehouse", "warehouse-supervisor"))
+        .containsEntry("warehouses", List.of("madrid")).containsEntry("displayName", "Lucía Fernández");
+    assertThat(KeycloakServer.json(session.body())).isEqualTo(new ObjectMapper().valueToTree(bearer.getBody()));
+    assertThat(browser.get(appUrl + "/api/stock?sku=MUG-CERAMIC", Map.of("Accept", "application/json"))
+        .statusCode()).as("a warehouse read with the session").isEqualTo(200);
+  }
+
+  @Test
+  @DisplayName("A wrong password keeps the user at Keycloak's login form; the app has no session for them")
+  void wrongPasswordKeepsTheUserOut() {
+    Browser browser = new Browser();
+    // a user no other test signs in with: Keycloak's brute-force detection counts the failure
+    HttpResponse<String> answer = submitLogin(browser, DemoUser.MARKETING.username(), "not-the-password");
+    assertThat(answer.statusCode()).as("the login form again, no redirect to the app").isEqualTo(200);
+    assertThat(answer.headers().firstValue("Location")).isEmpty();
+    assertThat(answer.body()).contains("kc-form-login").contains("Invalid username or password");
+
+    assertThat(apiMe(browser).statusCode()).isEqualTo(401);
+    assertThat(browser.get(appUrl + "/me").statusCode()).as("still sent to the sign-in").isEqualTo(302);
+    // a made-up callback (no authorization request of this session) signs nobody in
+    HttpResponse<String> forged = browser.get(appUrl + "/login/oauth2/code/keycloak?code=made-up&state=made-up");
+    assertThat(forged.statusCode()).isEqualTo(302);
+    assertThat(Browser.location(forged).toString()).isEqualTo(appUrl + "/signed-out?failed");
+    assertThat(apiMe(browser).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  @DisplayName("Without a session: pages redirect to the sign-in, the API answers 401 as a problem (no redirect)")
+  void unauthenticatedPagesRedirectApiAnswers401() {
+    Browser browser = new Browser();
+    HttpResponse<String> page = browser.get(appUrl + "/me");
+    assertThat(page.statusCode()).isEqualTo(302);
+    assertThat(Browser.location(page).toString()).isEqualTo(appUrl + "/oauth2/authorization/keycloak");
+
+    for (String accept : List.of("application/json", Browser.HTML)) {
+      HttpResponse<String> api = browser.get(appUrl + "/api/me", Map.of("Accept", accept));
+      assertThat(api.statusCode()).as("GET /api/me, Accept %s", accept).isEqualTo(401);
+      assertThat(api.headers().firstValue("Location")).isEmpty();
+      assertThat(api.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+    HttpResponse<String> post = browser.postJson(appUrl + "/api/carts", "{}", Map.of());
+    assertThat(post.statusCode()).as("no session, no credentials: 401, not a CSRF refusal").isEqualTo(401);
+    assertThat(call(DemoUser.CALLBACKS, HttpMethod.GET, "/api/me", null, MAP).getStatusCode())
+        .as("the machine caller is no person").isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(browser.get(appUrl + "/signed-out").statusCode()).as("open to anyone").isEqualTo(200);
+  }
+
+  private static Map<String, String> query(URI uri) {
+    Map<String, String> parameters = new LinkedHashMap<>();
+    if (uri.getRawQuery() == null) {
+      return parameters;
+    }
+    for (String pair : uri.getRawQuery().split("&")) {
+      String[] kv = pair.split("=", 2);
+      parameters.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+          kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+    }
+    return parameters;
   }
 }
