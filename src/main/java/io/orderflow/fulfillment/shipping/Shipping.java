@@ -250,31 +250,9 @@ public class Shipping {
         && returnParcels.findByTrackingNumber(event.trackingNumber()).isPresent()) {
       return recordReturnParcelEvent(event);
     }
-    record Stored(boolean duplicate, String orderId, TrackingEvent event, boolean mustPublish) {}
     Stored stored;
     try {
-      stored = tx.execute(status -> {
-        Optional<TrackingEvent> known = events.findByEventId(event.eventId());
-        Shipment shipment = shipments.findByTrackingNumber(event.trackingNumber())
-            .orElseThrow(() -> new NotFoundException("Shipment with tracking number", event.trackingNumber()));
-        if (known.isPresent()) {
-          TrackingEvent k = known.get();
-          boolean unpublished = k.publishedAt() == null && (k.type() == TrackingEventType.DELIVERED
-              ? shipment.status() == Shipment.Status.DELIVERED : mustTell(k.type(), shipment));
-          return new Stored(true, shipment.orderId(), k, unpublished);
-        }
-        TrackingEvent recorded = events.saveAndFlush(new TrackingEvent(event.eventId(), event.trackingNumber(),
-            event.type(), event.location(), event.occurredAt(), event.estimatedDelivery(), event.reason(),
-            clock.instant()));
-        boolean newlyDelivered = shipment.report(event.type(), event.occurredAt(), event.estimatedDelivery());
-        orders.courierReported(shipment.orderId(), shipment.shipmentNo(), event.type().name(), event.location(),
-            event.occurredAt(), shipment.estimatedDelivery());
-        if (newlyDelivered) {
-          orders.shipmentDelivered(shipment.orderId(), shipment.shipmentNo());
-        }
-        return new Stored(false, shipment.orderId(), recorded,
-            event.type() == TrackingEventType.DELIVERED ? newlyDelivered : mustTell(event.type(), shipment));
-      });
+      stored = storeRetryingConcurrentOrderUpdates(event);
     } catch (DataIntegrityViolationException concurrentDuplicate) {
       return Recorded.DUPLICATE;
     }
@@ -285,6 +263,51 @@ public class Shipping {
           event.trackingNumber());
     }
     return stored.duplicate() ? Recorded.DUPLICATE : Recorded.RECORDED;
+  }
+
+  private record Stored(boolean duplicate, String orderId, TrackingEvent event, boolean mustPublish) {}
+
+  /**
+   * The event is stored together with its mark on the order. The order's own process may be updating the same order at
+   * that moment (a capture, an invoice): the loser of that optimistic race tries again on fresh data instead of
+   * answering the courier with a conflict.
+   */
+  private Stored storeRetryingConcurrentOrderUpdates(CourierEvent event) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return store(event);
+      } catch (org.springframework.dao.OptimisticLockingFailureException concurrentOrderUpdate) {
+        if (attempt == 5) {
+          throw concurrentOrderUpdate;
+        }
+        log.debug("Courier event {} met a concurrent update of its order; attempt {}", event.eventId(), attempt + 1);
+      }
+    }
+  }
+
+  private Stored store(CourierEvent event) {
+    return tx.execute(status -> {
+      Optional<TrackingEvent> known = events.findByEventId(event.eventId());
+      Shipment shipment = shipments.findByTrackingNumber(event.trackingNumber())
+          .orElseThrow(() -> new NotFoundException("Shipment with tracking number", event.trackingNumber()));
+      if (known.isPresent()) {
+        TrackingEvent k = known.get();
+        boolean unpublished = k.publishedAt() == null && (k.type() == TrackingEventType.DELIVERED
+            ? shipment.status() == Shipment.Status.DELIVERED : mustTell(k.type(), shipment));
+        return new Stored(true, shipment.orderId(), k, unpublished);
+      }
+      TrackingEvent recorded = events.saveAndFlush(new TrackingEvent(event.eventId(), event.trackingNumber(),
+          event.type(), event.location(), event.occurredAt(), event.estimatedDelivery(), event.reason(),
+          clock.instant()));
+      boolean newlyDelivered = shipment.report(event.type(), event.occurredAt(), event.estimatedDelivery());
+      orders.courierReported(shipment.orderId(), shipment.shipmentNo(), event.type().name(), event.location(),
+          event.occurredAt(), shipment.estimatedDelivery());
+      if (newlyDelivered) {
+        orders.shipmentDelivered(shipment.orderId(), shipment.shipmentNo());
+      }
+      return new Stored(false, shipment.orderId(), recorded,
+          event.type() == TrackingEventType.DELIVERED ? newlyDelivered : mustTell(event.type(), shipment));
+    });
   }
 
   /**

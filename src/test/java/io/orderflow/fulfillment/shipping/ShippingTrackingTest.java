@@ -9,6 +9,9 @@ import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
@@ -86,6 +89,25 @@ class ShippingTrackingTest {
     assertThat(stored.get("evt-7").publishedAt()).isEqualTo(NOW);
     assertThat(parcel.status()).isEqualTo(Shipment.Status.DELIVERY_FAILED);
     assertThat(parcel.estimatedDelivery()).isEqualTo(Instant.parse("2026-11-25T12:00:00Z"));
+  }
+
+  @Test
+  @DisplayName("an event that meets a concurrent update of its order (the order's own process) is stored on a second try, not refused")
+  void concurrentOrderUpdateIsRetried() {
+    // given the order is updated by its process while the first attempt records the event (rolled back)
+    doAnswer(i -> {
+      stored.remove("evt-11");
+      throw new org.springframework.orm.ObjectOptimisticLockingFailureException("CustomerOrder", "order-1");
+    }).doNothing().when(orders).courierReported(any(), anyInt(), any(), any(), any(), any());
+
+    // when
+    Recorded recorded = shipping.record(failed("evt-11"));
+
+    // then
+    assertThat(recorded).isEqualTo(Recorded.RECORDED);
+    verify(orders, times(2)).courierReported(any(), anyInt(), eq("DELIVERY_FAILED"), any(), any(), any());
+    verify(messages).publish(eq("parcel-delivery-failed"), eq(TRACKING), eq("parcel-delivery-failed-evt-11"),
+        eq(Duration.ofDays(1)), anyMap());
   }
 
   @Test
