@@ -2,6 +2,7 @@ package io.orderflow.fulfillment.accounting;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -65,32 +66,8 @@ class CreditNote {
   @Column(nullable = false)
   private String currency;
 
-  @Column(name = "seller_name", nullable = false)
-  private String sellerName;
-
-  @Column(name = "seller_address", nullable = false)
-  private String sellerAddress;
-
-  @Column(name = "seller_vat_id", nullable = false)
-  private String sellerVatId;
-
-  @Column(name = "buyer_name", nullable = false)
-  private String buyerName;
-
-  @Column(name = "buyer_email", nullable = false)
-  private String buyerEmail;
-
-  @Column(name = "buyer_street", nullable = false)
-  private String buyerStreet;
-
-  @Column(name = "buyer_postal_code", nullable = false)
-  private String buyerPostalCode;
-
-  @Column(name = "buyer_city", nullable = false)
-  private String buyerCity;
-
-  @Column(name = "buyer_country", nullable = false)
-  private String buyerCountry;
+  @Embedded
+  private InvoiceParties parties;
 
   @Column(name = "total_net", nullable = false)
   private BigDecimal totalNet;
@@ -130,15 +107,7 @@ class CreditNote {
     this.shipmentNo = corrected.shipmentNo();
     this.issuedOn = issuedOn;
     this.currency = corrected.currency();
-    this.sellerName = corrected.sellerName();
-    this.sellerAddress = corrected.sellerAddress();
-    this.sellerVatId = corrected.sellerVatId();
-    this.buyerName = corrected.buyerName();
-    this.buyerEmail = corrected.buyerEmail();
-    this.buyerStreet = corrected.buyerStreet();
-    this.buyerPostalCode = corrected.buyerPostalCode();
-    this.buyerCity = corrected.buyerCity();
-    this.buyerCountry = corrected.buyerCountry();
+    this.parties = corrected.parties().copy();
     int no = 1;
     for (CreditNoteLine.Draft line : lines) {
       this.lines.add(new CreditNoteLine(no++, line));
@@ -174,15 +143,7 @@ class CreditNote {
   int shipmentNo() { return shipmentNo; }
   LocalDate issuedOn() { return issuedOn; }
   String currency() { return currency; }
-  String sellerName() { return sellerName; }
-  String sellerAddress() { return sellerAddress; }
-  String sellerVatId() { return sellerVatId; }
-  String buyerName() { return buyerName; }
-  String buyerEmail() { return buyerEmail; }
-  String buyerStreet() { return buyerStreet; }
-  String buyerPostalCode() { return buyerPostalCode; }
-  String buyerCity() { return buyerCity; }
-  String buyerCountry() { return buyerCountry; }
+  InvoiceParties parties() { return parties; }
   BigDecimal totalNet() { return totalNet; }
   BigDecimal totalVat() { return totalVat; }
   BigDecimal totalGross() { return totalGross; }

@@ -2,6 +2,7 @@ package io.orderflow.fulfillment.accounting;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -53,32 +54,8 @@ class VatInvoice {
   @Column(nullable = false)
   private String currency;
 
-  @Column(name = "seller_name", nullable = false)
-  private String sellerName;
-
-  @Column(name = "seller_address", nullable = false)
-  private String sellerAddress;
-
-  @Column(name = "seller_vat_id", nullable = false)
-  private String sellerVatId;
-
-  @Column(name = "buyer_name", nullable = false)
-  private String buyerName;
-
-  @Column(name = "buyer_email", nullable = false)
-  private String buyerEmail;
-
-  @Column(name = "buyer_street", nullable = false)
-  private String buyerStreet;
-
-  @Column(name = "buyer_postal_code", nullable = false)
-  private String buyerPostalCode;
-
-  @Column(name = "buyer_city", nullable = false)
-  private String buyerCity;
-
-  @Column(name = "buyer_country", nullable = false)
-  private String buyerCountry;
+  @Embedded
+  private InvoiceParties parties;
 
   @Column(name = "total_net", nullable = false)
   private BigDecimal totalNet;
@@ -116,15 +93,8 @@ class VatInvoice {
     this.shipmentNo = draft.shipmentNo();
     this.issuedOn = issuedOn;
     this.currency = draft.currency();
-    this.sellerName = draft.seller().name();
-    this.sellerAddress = draft.seller().address();
-    this.sellerVatId = draft.seller().vatId();
-    this.buyerName = draft.buyerName();
-    this.buyerEmail = draft.buyerEmail();
-    this.buyerStreet = draft.buyerStreet();
-    this.buyerPostalCode = draft.buyerPostalCode();
-    this.buyerCity = draft.buyerCity();
-    this.buyerCountry = draft.buyerCountry();
+    this.parties = new InvoiceParties(draft.seller(), draft.buyerName(), draft.buyerEmail(), draft.buyerStreet(),
+        draft.buyerPostalCode(), draft.buyerCity(), draft.buyerCountry());
     this.totalNet = draft.calculation().totals().net();
     this.totalVat = draft.calculation().totals().vat();
     this.totalGross = draft.calculation().totals().gross();
@@ -144,15 +114,7 @@ class VatInvoice {
   int shipmentNo() { return shipmentNo; }
   LocalDate issuedOn() { return issuedOn; }
   String currency() { return currency; }
-  String sellerName() { return sellerName; }
-  String sellerAddress() { return sellerAddress; }
-  String sellerVatId() { return sellerVatId; }
-  String buyerName() { return buyerName; }
-  String buyerEmail() { return buyerEmail; }
-  String buyerStreet() { return buyerStreet; }
-  String buyerPostalCode() { return buyerPostalCode; }
-  String buyerCity() { return buyerCity; }
-  String buyerCountry() { return buyerCountry; }
+  InvoiceParties parties() { return parties; }
   BigDecimal totalNet() { return totalNet; }
   BigDecimal totalVat() { return totalVat; }
   BigDecimal totalGross() { return totalGross; }

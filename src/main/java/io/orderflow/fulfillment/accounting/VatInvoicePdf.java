@@ -42,8 +42,7 @@ final class VatInvoicePdf {
    * note"); {@code references} the lines under the number (dates, order, parcel, corrected invoice).
    */
   record Document(String title, String subtitle, String kind, String number, List<String> references,
-      String sellerName, String sellerAddress, String sellerVatId, String buyerName, String buyerStreet,
-      String buyerPostalCode, String buyerCity, String buyerCountry, String buyerEmail, String currency,
+      InvoiceParties parties, String currency,
       List<VatCalculation.PricedLine> lines, BigDecimal totalNet, BigDecimal totalVat, BigDecimal totalGross,
       String closing, String subject, String fileKey) {}
 
@@ -60,9 +59,7 @@ final class VatInvoicePdf {
     return render(new Document("INVOICE", "VAT invoice · prices include VAT", "Invoice", invoice.invoiceNumber(),
         List.of("Issue date " + DAY.format(invoice.issuedOn()), "Date of supply " + DAY.format(invoice.issuedOn()),
             "Order " + invoice.orderNumber() + " · parcel " + invoice.shipmentNo()),
-        invoice.sellerName(), invoice.sellerAddress(), invoice.sellerVatId(), invoice.buyerName(),
-        invoice.buyerStreet(), invoice.buyerPostalCode(), invoice.buyerCity(), invoice.buyerCountry(),
-        invoice.buyerEmail(), invoice.currency(), invoice.pricedLines(), invoice.totalNet(), invoice.totalVat(),
+        invoice.parties(), invoice.currency(), invoice.pricedLines(), invoice.totalNet(), invoice.totalVat(),
         invoice.totalGross(), "Prices include VAT at the rate of the country of delivery. This invoice covers parcel "
             + invoice.shipmentNo() + " of order " + invoice.orderNumber() + "; further parcels of the order are "
             + "invoiced when they ship. Payment as agreed for the order.",
@@ -75,8 +72,7 @@ final class VatInvoicePdf {
         List.of("Issue date " + DAY.format(note.issuedOn()),
             "Corrects invoice " + note.correctedInvoiceNumber() + " of " + DAY.format(note.correctedInvoiceDate()),
             "Order " + note.orderNumber() + " · parcel " + note.shipmentNo() + " · return " + note.rmaNumber()),
-        note.sellerName(), note.sellerAddress(), note.sellerVatId(), note.buyerName(), note.buyerStreet(),
-        note.buyerPostalCode(), note.buyerCity(), note.buyerCountry(), note.buyerEmail(), note.currency(),
+        note.parties(), note.currency(),
         note.pricedLines(), note.totalNet(), note.totalVat(), note.totalGross(),
         "This credit note corrects invoice " + note.correctedInvoiceNumber() + " for the goods returned under "
             + note.rmaNumber() + " (order " + note.orderNumber() + "), at the invoice's prices and VAT rates. The "
@@ -123,20 +119,20 @@ final class VatInvoicePdf {
 
     float left = top;
     pdf.text(BOLD, 7.5f, LEFT, left, "SELLER");
-    left = pdf.paragraph(BOLD, 11, 13, LEFT, left - 14, width, invoice.sellerName(), 2);
-    left = pdf.paragraph(REGULAR, 10, 12, LEFT, left, width, invoice.sellerAddress(), 3);
-    pdf.text(REGULAR, 10, LEFT, left, "VAT ID " + invoice.sellerVatId());
+    left = pdf.paragraph(BOLD, 11, 13, LEFT, left - 14, width, invoice.parties().sellerName(), 2);
+    left = pdf.paragraph(REGULAR, 10, 12, LEFT, left, width, invoice.parties().sellerAddress(), 3);
+    pdf.text(REGULAR, 10, LEFT, left, "VAT ID " + invoice.parties().sellerVatId());
     left -= 12;
 
     float right = top;
     pdf.text(BOLD, 7.5f, column, right, "BILL TO");
-    right = pdf.paragraph(BOLD, 11, 13, column, right - 14, width, invoice.buyerName(), 2);
-    right = pdf.paragraph(REGULAR, 10, 12, column, right, width, invoice.buyerStreet(), 2);
-    pdf.text(REGULAR, 10, column, right, invoice.buyerPostalCode() + " " + invoice.buyerCity());
+    right = pdf.paragraph(BOLD, 11, 13, column, right - 14, width, invoice.parties().buyerName(), 2);
+    right = pdf.paragraph(REGULAR, 10, 12, column, right, width, invoice.parties().buyerStreet(), 2);
+    pdf.text(REGULAR, 10, column, right, invoice.parties().buyerPostalCode() + " " + invoice.parties().buyerCity());
     right -= 12;
-    pdf.text(REGULAR, 10, column, right, country(invoice.buyerCountry()));
+    pdf.text(REGULAR, 10, column, right, country(invoice.parties().buyerCountry()));
     right -= 12;
-    pdf.text(REGULAR, 10, column, right, invoice.buyerEmail());
+    pdf.text(REGULAR, 10, column, right, invoice.parties().buyerEmail());
     right -= 12;
     y = Math.min(left, right) - 8;
     pdf.line(LEFT, y, RIGHT, y, 0.5f);
@@ -234,8 +230,8 @@ final class VatInvoicePdf {
     for (int i = 0; i < pages; i++) {
       pdf.reopen(i);
       pdf.line(LEFT, 50, RIGHT, 50, 0.25f);
-      pdf.text(REGULAR, 7.5f, LEFT, 38, invoice.sellerName() + " · " + invoice.sellerAddress() + " · VAT ID "
-          + invoice.sellerVatId());
+      pdf.text(REGULAR, 7.5f, LEFT, 38, invoice.parties().sellerName() + " · " + invoice.parties().sellerAddress() + " · VAT ID "
+          + invoice.parties().sellerVatId());
       pdf.textRight(REGULAR, 7.5f, RIGHT, 38, invoice.number() + " · page " + (i + 1) + " of " + pages);
     }
   }
