@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import io.orderflow.fulfillment.shipping.documents.PdfReading;
 import io.orderflow.fulfillment.testsupport.DemoUser;
 import io.orderflow.fulfillment.testsupport.ShopClient;
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -220,6 +221,53 @@ class ReturnsApiTest {
     shop.pickAndPack("madrid", replacementId);
     shop.awaitOrder(replacementId, "SHIPPED");
     assertThat(shop.notifications(orderId)).extracting(n -> n.get("topic")).contains("RETURN_REPLACEMENT");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  @DisplayName("A partial return of goods broken in transit, as store credit: only the mug of the two lines comes back, "
+      + "written off; the credit is its price plus the parcel's shipping (the shop's fault, no label fee)")
+  void partialReturnAsStoreCredit() {
+    String orderId = deliveredOrder(Map.of(SKU, 1, "MUG-CERAMIC", 1));
+    Map<String, Object> order = shop.get("/api/orders/" + orderId);
+    Map<String, Object> mug = ((List<Map<String, Object>>) order.get("lines")).stream()
+        .filter(l -> "MUG-CERAMIC".equals(l.get("sku"))).findFirst().orElseThrow();
+    List<Map<String, Object>> parcels = (List<Map<String, Object>>) order.get("shipments");
+    assertThat(parcels).as("one parcel from Madrid").hasSize(1);
+    BigDecimal expected = new BigDecimal(mug.get("unitPrice").toString())
+        .add(new BigDecimal(parcels.get(0).get("shippingCost").toString()));
+    int mugsOnHand = shop.onHand("madrid", "MUG-CERAMIC").get("MUG-CERAMIC");
+
+    Map<String, Object> body = returnBody("RETURN", "DAMAGED", (Integer) mug.get("lineNo"), 1);
+    body.put("refundChoice", "STORE_CREDIT");
+    body.put("notes", "The handle came off in the box");
+    ResponseEntity<Map<String, Object>> created = call(DemoUser.ANA, HttpMethod.POST,
+        "/api/orders/" + orderId + "/returns", body);
+    assertThat(created.getStatusCode()).as("%s", created.getBody()).isEqualTo(HttpStatus.CREATED);
+    String returnId = (String) created.getBody().get("id");
+    await().atMost(ShopClient.WAIT).until(() -> returnOf(DemoUser.ANA, returnId),
+        r -> "AWAITING_PARCEL".equals(r.get("status")));
+    call(DemoUser.PICKER_MADRID, HttpMethod.POST, "/api/returns/" + returnId + "/arrival", null);
+    Map<String, Object> inspect = shop.awaitTask(DemoUser.PICKER_MADRID, orderId, "UserTask_InspectReturn");
+    shop.completeTask(inspect, Map.of("scannedItems", "MUG-CERAMIC", "inspectedLines", List.of(Map.of(
+        "lineNo", mug.get("lineNo"), "sku", "MUG-CERAMIC", "productName", "Mug", "expectedQuantity", 1,
+        "condition", "DAMAGED"))));
+
+    Map<String, Object> closed = await().atMost(ShopClient.WAIT).until(() -> returnOf(DemoUser.ANA, returnId),
+        r -> "CLOSED".equals(r.get("status")));
+    Map<String, Object> refund = (Map<String, Object>) closed.get("refund");
+    assertThat(refund).containsEntry("action", "STORE_CREDIT");
+    assertThat(new BigDecimal(refund.get("amount").toString())).isEqualByComparingTo(expected);
+    assertThat(new BigDecimal(refund.get("shippingRefunded").toString()))
+        .isEqualByComparingTo(parcels.get(0).get("shippingCost").toString());
+    Map<String, Object> credit = shop.as(DemoUser.ANA).exchange("/api/store-credit", HttpMethod.GET, null, MAP)
+        .getBody();
+    assertThat((List<Map<String, Object>>) credit.get("credits"))
+        .anySatisfy(c -> assertThat(c).containsEntry("code", refund.get("reference")).containsEntry("orderId", orderId));
+    assertThat(shop.onHand("madrid", "MUG-CERAMIC").get("MUG-CERAMIC")).as("a broken mug is not put back on sale")
+        .isEqualTo(mugsOnHand);
+    assertThat(jdbc.queryForObject("select movement_type from stock_movement where reference = ?", String.class,
+        closed.get("rmaNumber") + "/" + mug.get("lineNo"))).isEqualTo("RETURN_SCRAPPED");
   }
 
   @Test
