@@ -69,6 +69,10 @@ class CamundaProfileStartupTest {
     registry.add("camunda.client.rest-address", () -> "http://127.0.0.1:" + freePort());
     registry.add("camunda.client.auth.method", () -> "none");
     registry.add("fulfillment.demo-data", () -> "true");
+    // Workers poll here: the stand-in gateway stops before Spring closes the app (JUnit runs @AfterAll first), and
+    // closing a job stream whose gateway is gone has hung the client's shutdown (JobStreamerImpl.close waiting on a
+    // lock nobody held). Job streaming itself runs in every test on the embedded runtime.
+    registry.add("camunda.client.worker.defaults.stream-enabled", () -> "false");
   }
 
   @AfterAll
