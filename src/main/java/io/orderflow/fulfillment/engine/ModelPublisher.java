@@ -236,7 +236,9 @@ public class ModelPublisher {
           : command.addResourceBytes(content, r.name());
     }
     try {
-      return command.send().join(30, TimeUnit.SECONDS);
+      // The engine validates every model of a first deployment at once; on a busy machine that takes longer than a
+      // client's default request timeout (10 s), so the request gets as long as the wait for it.
+      return command.requestTimeout(java.time.Duration.ofSeconds(30)).send().join(30, TimeUnit.SECONDS);
     } catch (io.camunda.client.api.command.ClientStatusException e) {
       if (e.getStatusCode() == io.grpc.Status.Code.INVALID_ARGUMENT) {
         throw new RefusedModelException("The engine refused the models: " + e.getMessage());
