@@ -246,7 +246,7 @@ public class Replenishment {
     if (earlier.isPresent()) {
       return new Receipt(receiptView(earlier.get()), view(po));
     }
-    if (lines == null || lines.isEmpty() || lines.contains(null)) {
+    if (lines == null || lines.isEmpty() || lines.stream().anyMatch(java.util.Objects::isNull)) {
       throw new InvalidRequestException("lines", "name every delivered line");
     }
     Map<String, String> bins = new LinkedHashMap<>();
