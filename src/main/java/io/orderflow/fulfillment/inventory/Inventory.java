@@ -274,13 +274,14 @@ public class Inventory {
 
   /**
    * The bin goods of this SKU are put away into in this warehouse: its stock row's bin, else the bin the SKU has in
-   * another warehouse (the warehouses share one bin layout), else {@value #RECEIVING_BIN}.
+   * another warehouse (the warehouses share one bin layout; a receiving or returns bin is none), else
+   * {@value #RECEIVING_BIN}.
    */
   @Transactional(readOnly = true)
   public String putAwayBin(String sku, String warehouseId) {
     return stock.findById(new Stock.Key(sku, warehouseId)).map(Stock::binLocation)
         .or(() -> stock.findBySkuIn(List.of(sku)).stream().sorted(Comparator.comparing(Stock::warehouseId))
-            .map(Stock::binLocation).findFirst())
+            .map(Stock::binLocation).filter(bin -> !RECEIVING_BIN.equals(bin) && !RETURNS_BIN.equals(bin)).findFirst())
         .orElse(RECEIVING_BIN);
   }
 
