@@ -266,6 +266,66 @@ public class Inventory {
     return true;
   }
 
+  /** The bin of a SKU's new stock row when goods from a supplier are the first of it in a warehouse. */
+  static final String RECEIVING_BIN = "RECEIVING";
+
+  /** Goods received from a supplier: the bin they went into, and whether this call put them there. */
+  public record PutAway(String binLocation, boolean applied) {}
+
+  /**
+   * The bin goods of this SKU are put away into in this warehouse: its stock row's bin, else the bin the SKU has in
+   * another warehouse (the warehouses share one bin layout; a receiving or returns bin is none), else
+   * {@value #RECEIVING_BIN}.
+   */
+  @Transactional(readOnly = true)
+  public String putAwayBin(String sku, String warehouseId) {
+    return stock.findById(new Stock.Key(sku, warehouseId)).map(Stock::binLocation)
+        .or(() -> stock.findBySkuIn(List.of(sku)).stream().sorted(Comparator.comparing(Stock::warehouseId))
+            .map(Stock::binLocation).filter(bin -> !RECEIVING_BIN.equals(bin) && !RETURNS_BIN.equals(bin)).findFirst())
+        .orElse(RECEIVING_BIN);
+  }
+
+  /**
+   * Goods accepted from a supplier's delivery go on hand (available at once) with a RECEIVED movement in the ledger.
+   * A SKU the warehouse never held gets a stock row in {@link #putAwayBin}. The reference (PO number / receipt /
+   * line) makes a repeat a no-op.
+   */
+  @Transactional
+  public PutAway receivePurchased(String reference, String warehouseId, String sku, int quantity) {
+    if (quantity <= 0) {
+      throw new IllegalArgumentException("A received quantity must be positive, was " + quantity);
+    }
+    String bin = putAwayBin(sku, warehouseId);
+    if (movements.existsByReference(reference)) {
+      return new PutAway(bin, false);
+    }
+    stock.createIfAbsent(sku, warehouseId, bin);
+    if (stock.receive(sku, warehouseId, quantity) != 1) {
+      throw new IllegalStateException("No stock row " + sku + " in " + warehouseId);
+    }
+    Stock after = stock.findById(new Stock.Key(sku, warehouseId))
+        .orElseThrow(() -> new IllegalStateException("No stock row " + sku + " in " + warehouseId));
+    movements.saveAndFlush(new StockMovement(sku, warehouseId, StockMovement.Type.RECEIVED, quantity, null,
+        after.onHand(), after.reserved(), clock.instant(), reference));
+    log.info("Received {} x {} ({}) put away in {} bin {}", quantity, sku, reference, warehouseId,
+        after.binLocation());
+    return new PutAway(after.binLocation(), true);
+  }
+
+  /** The stock of one SKU in one warehouse, if the warehouse has a row for it. */
+  @Transactional(readOnly = true)
+  public Optional<WarehouseStock> stockIn(String sku, String warehouseId) {
+    return stock.findById(new Stock.Key(sku, warehouseId))
+        .map(s -> new WarehouseStock(s.sku(), s.warehouseId(), s.onHand(), s.reserved(), s.available(),
+            s.binLocation()));
+  }
+
+  /** Every movement with this reference prefix (a purchase order's receipts: {@code PO-2026-000001/}), in order. */
+  @Transactional(readOnly = true)
+  public List<Movement> movementsReferencing(String referencePrefix) {
+    return movements.findByReferenceStartingWithOrderById(referencePrefix).stream().map(Inventory::movement).toList();
+  }
+
   /** The goods reserved in this warehouse leave with the courier: on-hand and reserved go down once. */
   @Transactional
   public int issueForShipment(String orderId, String warehouseId) {

@@ -18,9 +18,9 @@ class StockMovement {
   /**
    * RETURNED: goods that came back (a parcel returned to sender) and are on hand again. RETURN_RESTOCKED: goods a
    * customer returned (an RMA), on hand again; RETURN_REFURBISH and RETURN_SCRAPPED: returned goods received but not on
-   * sale (to be refurbished, or scrapped).
+   * sale (to be refurbished, or scrapped). RECEIVED: goods accepted from a supplier's delivery against a purchase order.
    */
-  enum Type { RESERVED, RELEASED, ISSUED, RETURNED, RETURN_RESTOCKED, RETURN_REFURBISH, RETURN_SCRAPPED }
+  enum Type { RESERVED, RELEASED, ISSUED, RETURNED, RETURN_RESTOCKED, RETURN_REFURBISH, RETURN_SCRAPPED, RECEIVED }
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -11,4 +11,6 @@ interface StockMovementRepository extends JpaRepository<StockMovement, Long> {
   List<StockMovement> findByOrderIdOrderById(String orderId);
 
   boolean existsByReference(String reference);
+
+  List<StockMovement> findByReferenceStartingWithOrderById(String referencePrefix);
 }

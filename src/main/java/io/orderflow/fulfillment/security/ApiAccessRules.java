@@ -109,6 +109,15 @@ public final class ApiAccessRules {
     r.add(read("/api/stock/movements/orders/{orderId}", WAREHOUSE, WAREHOUSE_SUPERVISOR, PURCHASING,
         CUSTOMER_SERVICE));
 
+    // replenishment: purchasing sees and approves purchase orders (ops reads); the staff of the purchase order's
+    // warehouse read it and record its deliveries (checked by replenishment); the supplier answers as the machine caller
+    r.add(read("/api/purchase-orders", PURCHASING, WAREHOUSE, WAREHOUSE_SUPERVISOR));
+    r.add(read("/api/purchase-orders/{poId}", PURCHASING, WAREHOUSE, WAREHOUSE_SUPERVISOR));
+    r.add(write(HttpMethod.POST, "/api/purchase-orders/{poId}/approval", PURCHASING));
+    r.add(write(HttpMethod.POST, "/api/purchase-orders/{poId}/supplier-confirmation", CALLBACK));
+    r.add(write(HttpMethod.POST, "/api/purchase-orders/{poId}/receipts", WAREHOUSE, WAREHOUSE_SUPERVISOR));
+    r.add(read("/api/reorder-policies", PURCHASING));
+
     // department notifications: each department its own audience (checked by the notification module)
     r.add(read("/api/notifications", CUSTOMER_SERVICE, MARKETING, FINANCE, WAREHOUSE, PURCHASING));
 

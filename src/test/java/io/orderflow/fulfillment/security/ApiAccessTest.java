@@ -56,6 +56,7 @@ class ApiAccessTest {
 
   @Autowired TestRestTemplate http;
   @Autowired JdbcTemplate jdbc;
+  @Autowired io.orderflow.fulfillment.replenishment.Replenishment replenishment;
   ShopClient shop;
 
   @BeforeEach
@@ -224,6 +225,39 @@ class ApiAccessTest {
         .getStatusCode()).as("e-mails compare case-insensitively").isEqualTo(HttpStatus.CREATED);
     assertThat(shop.as(DemoUser.CS_AGENT).exchange("/api/orders", HttpMethod.POST, new HttpEntity<>(forSomeoneElse),
         MAP).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+  }
+
+  @Test
+  @DisplayName("Purchase orders: purchasing and ops read all, warehouse staff only their warehouse's (404 otherwise) and "
+      + "record its receipts; ops may not approve, only the machine caller confirms for the supplier")
+  void purchaseOrdersStayInTheirWarehouse() {
+    io.orderflow.fulfillment.replenishment.Replenishment.PurchaseOrderView po = replenishment.propose(
+        new io.orderflow.fulfillment.replenishment.Replenishment.ReplenishmentNeed("BACKPACK-20L", "warsaw", 1, 5, 10,
+            "textil-iberia"));
+    String path = "/api/purchase-orders/" + po.id();
+    for (DemoUser reader : List.of(DemoUser.PURCHASING, DemoUser.OPS, DemoUser.PICKER_WARSAW)) {
+      assertThat(shop.as(reader).exchange(path, HttpMethod.GET, null, MAP).getStatusCode()).as("%s", reader)
+          .isEqualTo(HttpStatus.OK);
+    }
+    assertThat(shop.as(DemoUser.PICKER_MADRID).exchange(path, HttpMethod.GET, null, MAP).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(shop.as(DemoUser.PICKER_MADRID).exchange("/api/purchase-orders", HttpMethod.GET, null, LIST).getBody())
+        .extracting(p -> p.get("id")).doesNotContain(po.id());
+    assertThat(shop.as(DemoUser.PICKER_WARSAW).exchange("/api/purchase-orders", HttpMethod.GET, null, LIST).getBody())
+        .extracting(p -> p.get("id")).contains(po.id());
+    Map<String, Object> receipt = Map.of("lines", List.of(Map.of("sku", "BACKPACK-20L", "receivedQuantity", 1)));
+    assertThat(shop.as(DemoUser.SUPERVISOR_MADRID).exchange(path + "/receipts", HttpMethod.POST,
+        new HttpEntity<>(receipt), MAP).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(shop.as(DemoUser.PICKER_WARSAW).exchange(path + "/receipts", HttpMethod.POST,
+        new HttpEntity<>(receipt), MAP).getStatusCode()).as("a draft receives nothing").isEqualTo(HttpStatus.CONFLICT);
+    assertThat(shop.as(DemoUser.OPS).exchange(path + "/approval", HttpMethod.POST,
+        new HttpEntity<>(Map.of("approved", true)), MAP).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(shop.as(DemoUser.PURCHASING).exchange(path + "/supplier-confirmation", HttpMethod.POST,
+        new HttpEntity<>(Map.of("accepted", false)), MAP).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(shop.as(DemoUser.PICKER_WARSAW).exchange("/api/reorder-policies", HttpMethod.GET, null, String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(shop.as(DemoUser.OPS).exchange("/api/reorder-policies?sku=BACKPACK-20L", HttpMethod.GET, null, LIST)
+        .getBody()).hasSize(3);
   }
 
   @Test

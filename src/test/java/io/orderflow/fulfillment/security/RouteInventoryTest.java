@@ -83,7 +83,7 @@ class RouteInventoryTest {
     assertThat(ApiAccessRules.RULES).filteredOn(r -> r.roles().contains(Roles.CALLBACK))
         .extracting(r -> r.method() + " " + r.pattern())
         .containsExactlyInAnyOrder("POST /api/courier/events", "POST /api/payments/bank-statements",
-            "POST /api/payments/cash-collections");
+            "POST /api/payments/cash-collections", "POST /api/purchase-orders/{poId}/supplier-confirmation");
     assertThat(ApiAccessRules.RULES).filteredOn(r -> r.roles().contains(Roles.CALLBACK))
         .allSatisfy(r -> assertThat(r.roles()).containsExactly(Roles.CALLBACK));
   }
