@@ -1,5 +1,6 @@
 package io.orderflow.fulfillment.accounting;
 
+import io.orderflow.fulfillment.shared.numbering.GapFreeNumbers;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
@@ -27,7 +28,8 @@ import java.util.List;
 @Table(name = "credit_note")
 class CreditNote {
 
-  static final int MAX = 999_999;
+  /** The numbering series: {@code CN-2026-000123}. */
+  static final String SERIES = "CN";
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -96,7 +98,7 @@ class CreditNote {
     if (lines.isEmpty()) {
       throw new IllegalArgumentException("A credit note needs at least one line");
     }
-    this.creditNoteNumber = number(year, sequenceNo);
+    this.creditNoteNumber = GapFreeNumbers.format(SERIES, year, sequenceNo);
     this.creditNoteYear = year;
     this.sequenceNo = sequenceNo;
     this.orderId = corrected.orderId();
@@ -117,14 +119,6 @@ class CreditNote {
     this.totalVat = totals.vat();
     this.totalGross = totals.gross();
     this.createdAt = now.truncatedTo(java.time.temporal.ChronoUnit.MICROS); // as the database keeps it
-  }
-
-  /** The printed number: {@code CN-2026-000123}. */
-  static String number(int year, int sequenceNo) {
-    if (sequenceNo < 1 || sequenceNo > MAX) {
-      throw new IllegalArgumentException("Credit note numbers run from 1 to " + MAX + " per year");
-    }
-    return String.format("CN-%d-%06d", year, sequenceNo);
   }
 
   List<VatCalculation.PricedLine> pricedLines() {

@@ -1,5 +1,6 @@
 package io.orderflow.fulfillment.accounting;
 
+import io.orderflow.fulfillment.shared.numbering.GapFreeNumbers;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
@@ -25,6 +26,9 @@ import java.util.List;
 @Entity
 @Table(name = "vat_invoice")
 class VatInvoice {
+
+  /** The numbering series: {@code VAT-2026-000123}. */
+  static final String SERIES = "VAT";
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -85,7 +89,7 @@ class VatInvoice {
     if (draft.calculation().lines().isEmpty()) {
       throw new IllegalArgumentException("An invoice needs at least one line");
     }
-    this.invoiceNumber = InvoiceSequence.number(year, sequenceNo);
+    this.invoiceNumber = GapFreeNumbers.format(SERIES, year, sequenceNo);
     this.invoiceYear = year;
     this.sequenceNo = sequenceNo;
     this.orderId = draft.orderId();

@@ -10,6 +10,8 @@ import io.orderflow.fulfillment.order.OrderService.ShipmentSummary;
 import io.orderflow.fulfillment.payment.MoneyMovements;
 import io.orderflow.fulfillment.shared.InvalidRequestException;
 import io.orderflow.fulfillment.shared.NotFoundException;
+import io.orderflow.fulfillment.shared.numbering.DocumentCounter;
+import io.orderflow.fulfillment.shared.numbering.GapFreeNumbers;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * VAT invoices, one per parcel, issued when the parcel is handed to the courier: the goods of that parcel at the order's
  * gross prices plus its shipping, taxed at the rate of the destination country. Numbered {@code VAT-<year>-<6 digits>}
- * without gaps (see {@link InvoiceNumbering}); the issue is recorded on the order's parcel and in the money ledger.
+ * without gaps (see {@link io.orderflow.fulfillment.shared.numbering.GapFreeNumbers}); the issue is recorded on the order's parcel and in the money ledger.
  */
 @Service
 public class VatInvoices {
@@ -71,9 +73,8 @@ public class VatInvoices {
   public static final String CREDIT_NOTE = "CREDIT_NOTE";
 
   private final VatInvoiceRepository invoices;
-  private final InvoiceNumbering numbering;
+  private final GapFreeNumbers numbering;
   private final CreditNoteRepository creditNotes;
-  private final CreditNoteNumbering creditNoteNumbering;
   private final VatRates rates;
   private final SellerSettings seller;
   private final VatSettings settings;
@@ -84,14 +85,13 @@ public class VatInvoices {
   private final TransactionTemplate tx;
   private final Clock clock;
 
-  VatInvoices(VatInvoiceRepository invoices, InvoiceNumbering numbering, CreditNoteRepository creditNotes,
-      CreditNoteNumbering creditNoteNumbering, VatRates rates, SellerSettings seller, VatSettings settings,
+  VatInvoices(VatInvoiceRepository invoices, GapFreeNumbers numbering, CreditNoteRepository creditNotes,
+      VatRates rates, SellerSettings seller, VatSettings settings,
       OrderService orders, Inventory inventory, Catalog catalog, MoneyMovements movements,
       PlatformTransactionManager txManager, Clock clock) {
     this.invoices = invoices;
     this.numbering = numbering;
     this.creditNotes = creditNotes;
-    this.creditNoteNumbering = creditNoteNumbering;
     this.rates = rates;
     this.seller = seller;
     this.settings = settings;
@@ -123,10 +123,10 @@ public class VatInvoices {
     }
     VatInvoice.Draft draft = draft(order, shipmentNo);
     LocalDate today = LocalDate.now(clock.withZone(settings.timeZone()));
-    numbering.prepareYear(today.getYear());
+    numbering.prepareYear(VatInvoice.SERIES, today.getYear());
     try {
       VatInvoice invoice = tx.execute(status -> {
-        int sequenceNo = numbering.next(today.getYear());
+        int sequenceNo = numbering.next(VatInvoice.SERIES, today.getYear());
         // Under the counter's lock: an issue of the same parcel that committed meanwhile is seen here.
         Optional<VatInvoice> concurrent = invoices.findByOrderIdAndShipmentNo(orderId, shipmentNo);
         if (concurrent.isPresent()) {
@@ -199,10 +199,10 @@ public class VatInvoices {
       return List.of();
     }
     LocalDate today = LocalDate.now(clock.withZone(settings.timeZone()));
-    creditNoteNumbering.prepareYear(today.getYear());
+    numbering.prepareYear(CreditNote.SERIES, today.getYear());
     try {
       List<CreditNote> issued = tx.execute(status -> {
-        CreditNoteSequence sequence = creditNoteNumbering.lock(today.getYear());
+        DocumentCounter sequence = numbering.lock(CreditNote.SERIES, today.getYear());
         // Under the counter's lock: credit notes committed meanwhile (this return's, or others' of the same
         // invoices) are seen here.
         List<CreditNote> concurrent = creditNotes.findByOrderIdAndRmaNumberOrderBySequenceNo(orderId, rmaNumber);

@@ -1,5 +1,6 @@
 package io.orderflow.fulfillment.replenishment;
 
+import io.orderflow.fulfillment.shared.numbering.GapFreeNumbers;
 import io.orderflow.fulfillment.inventory.Inventory;
 import io.orderflow.fulfillment.shared.InvalidRequestException;
 import io.orderflow.fulfillment.shared.NotFoundException;
@@ -80,7 +81,10 @@ public class Replenishment {
   private final ReorderPolicyRepository policies;
   private final SupplierRepository suppliers;
   private final PurchaseOrderRepository purchaseOrders;
-  private final PoNumbering numbering;
+  /** Purchase order numbers: {@code PO-2026-000123}, gap-free per year. */
+  static final String PO_SERIES = "PO";
+
+  private final GapFreeNumbers numbering;
   private final SupplierGateway supplierGateway;
   private final Inventory inventory;
   private final ReplenishmentSettings settings;
@@ -88,7 +92,7 @@ public class Replenishment {
   private final Clock clock;
 
   Replenishment(ReorderPolicyRepository policies, SupplierRepository suppliers,
-      PurchaseOrderRepository purchaseOrders, PoNumbering numbering, SupplierGateway supplierGateway,
+      PurchaseOrderRepository purchaseOrders, GapFreeNumbers numbering, SupplierGateway supplierGateway,
       Inventory inventory, ReplenishmentSettings settings, PlatformTransactionManager txManager, Clock clock) {
     this.policies = policies;
     this.suppliers = suppliers;
@@ -145,10 +149,11 @@ public class Replenishment {
         .orElseThrow(() -> new InvalidRequestException("supplierId", "unknown supplier " + supplierId));
     Instant now = clock.instant();
     LocalDate today = LocalDate.ofInstant(now, clock.getZone());
-    numbering.prepareYear(today.getYear());
+    numbering.prepareYear(PO_SERIES, today.getYear());
     try {
       PurchaseOrderView created = tx.execute(s -> {
-        PurchaseOrder po = new PurchaseOrder(UUID.randomUUID().toString(), numbering.next(today.getYear()),
+        PurchaseOrder po = new PurchaseOrder(UUID.randomUUID().toString(),
+            GapFreeNumbers.format(PO_SERIES, today.getYear(), numbering.next(PO_SERIES, today.getYear())),
             supplier.id(), need.warehouseId(), supplier.currency(), today.plusDays(supplier.leadTimeDays()), now);
         po.addLine(need.sku(), need.proposedQuantity(), policy.unitCost());
         return view(purchaseOrders.saveAndFlush(po));

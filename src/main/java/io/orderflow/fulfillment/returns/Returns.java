@@ -1,5 +1,6 @@
 package io.orderflow.fulfillment.returns;
 
+import io.orderflow.fulfillment.shared.numbering.GapFreeNumbers;
 import io.orderflow.fulfillment.payment.RefundChoice;
 
 import io.orderflow.fulfillment.catalog.Catalog;
@@ -87,7 +88,10 @@ public class Returns implements OrderReturns {
       List<EventView> history, Instant closedAt, Instant updatedAt) {}
 
   private final ReturnRequestRepository returns;
-  private final RmaNumbering numbering;
+  /** RMA numbers: {@code RMA-2026-000123}, gap-free per year. */
+  static final String RMA_SERIES = "RMA";
+
+  private final GapFreeNumbers numbering;
   private final OrderService orders;
   private final DeliveredGoods delivered;
   private final Catalog catalog;
@@ -101,7 +105,7 @@ public class Returns implements OrderReturns {
   private final TransactionTemplate tx;
   private final Clock clock;
 
-  Returns(ReturnRequestRepository returns, RmaNumbering numbering, OrderService orders, DeliveredGoods delivered,
+  Returns(ReturnRequestRepository returns, GapFreeNumbers numbering, OrderService orders, DeliveredGoods delivered,
       Catalog catalog, Inventory inventory, Shipping shipping, Notifications notifications,
       ReturnProcessStarter starter, ProcessMessages messages, ProcessState processState, ReturnSettings settings,
       PlatformTransactionManager txManager, Clock clock) {
@@ -162,9 +166,10 @@ public class Returns implements OrderReturns {
     String warehouseId = warehouseOf(command.lines(), orderLines, relevant);
     Map<String, Product> products = catalog.bySku(skus);
     int year = now.atZone(ZoneOffset.UTC).getYear();
-    numbering.prepareYear(year);
+    numbering.prepareYear(RMA_SERIES, year);
     String id = tx.execute(status -> {
-      ReturnRequest r = new ReturnRequest(UUID.randomUUID().toString(), numbering.next(year), orderId,
+      ReturnRequest r = new ReturnRequest(UUID.randomUUID().toString(),
+          GapFreeNumbers.format(RMA_SERIES, year, numbering.next(RMA_SERIES, year)), orderId,
           command.kind(), command.reason(), blankToNull(command.notes()), command.refundChoice(),
           command.requestedBy(), warehouseId, days, now);
       for (RequestedLine line : command.lines()) {

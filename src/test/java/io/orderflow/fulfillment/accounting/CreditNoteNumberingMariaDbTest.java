@@ -1,5 +1,6 @@
 package io.orderflow.fulfillment.accounting;
 
+import io.orderflow.fulfillment.shared.numbering.GapFreeNumbers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -39,7 +40,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * back; a return corrects an invoice once.
  */
 @MariaDbJpaTest
-@Import(CreditNoteNumbering.class)
+@Import(GapFreeNumbers.class)
 @Transactional(propagation = Propagation.NOT_SUPPORTED) // what is checked here is committed state
 @DisplayName("Credit note numbering on MariaDB")
 class CreditNoteNumberingMariaDbTest {
@@ -55,7 +56,7 @@ class CreditNoteNumberingMariaDbTest {
   private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
 
   @Autowired
-  CreditNoteNumbering numbering;
+  GapFreeNumbers numbering;
 
   @Autowired
   CreditNoteRepository creditNotes;
@@ -88,10 +89,10 @@ class CreditNoteNumberingMariaDbTest {
       boolean fails = i % 6 == 5;
       done.add(pool.submit(() -> {
         start.await();
-        numbering.prepareYear(year);
+        numbering.prepareYear(CreditNote.SERIES, year);
         try {
           tx.executeWithoutResult(status -> {
-            int no = numbering.lock(year).next();
+            int no = numbering.next(CreditNote.SERIES, year);
             creditNotes.saveAndFlush(new CreditNote(invoice, rma, lines(), year, no, LocalDate.of(year, 1, 2), NOW));
             if (fails) {
               throw new IllegalStateException("the issue fails after taking number " + no);
@@ -116,9 +117,9 @@ class CreditNoteNumberingMariaDbTest {
         Integer.class, year)).containsExactlyElementsOf(IntStream.rangeClosed(1, issued).boxed().toList());
     assertThat(jdbc.queryForList("select credit_note_number from credit_note where credit_note_year = ?", String.class,
         year)).doesNotHaveDuplicates().contains("CN-2033-000001", String.format("CN-2033-%06d", issued));
-    assertThat(jdbc.queryForObject("select last_no from credit_note_sequence where credit_note_year = ?",
+    assertThat(jdbc.queryForObject("select last_no from document_counter where series = 'CN' and counter_year = ?",
         Integer.class, year)).isEqualTo(issued);
-    assertThat(jdbc.queryForObject("select count(*) from invoice_sequence where invoice_year = ?", Integer.class, year))
+    assertThat(jdbc.queryForObject("select count(*) from document_counter where series = 'VAT' and counter_year = ?", Integer.class, year))
         .as("the invoices' counter is another series").isZero();
   }
 
@@ -131,15 +132,15 @@ class CreditNoteNumberingMariaDbTest {
     String orderId = order();
     VatInvoice invoice = invoice(orderId, 1);
     TransactionTemplate tx = new TransactionTemplate(txManager);
-    numbering.prepareYear(year);
+    numbering.prepareYear(CreditNote.SERIES, year);
     tx.executeWithoutResult(s -> creditNotes.saveAndFlush(new CreditNote(invoice, "RMA-1", lines(), year,
-        numbering.lock(year).next(), LocalDate.of(year, 1, 2), NOW)));
+        numbering.next(CreditNote.SERIES, year), LocalDate.of(year, 1, 2), NOW)));
 
     // when / then
     assertThatThrownBy(() -> tx.executeWithoutResult(s -> creditNotes.saveAndFlush(new CreditNote(invoice, "RMA-1",
-        lines(), year, numbering.lock(year).next(), LocalDate.of(year, 1, 2), NOW))))
+        lines(), year, numbering.next(CreditNote.SERIES, year), LocalDate.of(year, 1, 2), NOW))))
         .isInstanceOf(DataIntegrityViolationException.class);
-    assertThat(jdbc.queryForObject("select last_no from credit_note_sequence where credit_note_year = ?",
+    assertThat(jdbc.queryForObject("select last_no from document_counter where series = 'CN' and counter_year = ?",
         Integer.class, year)).isEqualTo(1);
     assertThat(creditNotes.findByOrderIdAndRmaNumberOrderBySequenceNo(orderId, "RMA-1")).singleElement()
         .satisfies(note -> {

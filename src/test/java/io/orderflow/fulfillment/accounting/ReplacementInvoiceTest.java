@@ -1,5 +1,6 @@
 package io.orderflow.fulfillment.accounting;
 
+import io.orderflow.fulfillment.shared.numbering.GapFreeNumbers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.anyInt;
@@ -40,13 +41,13 @@ class ReplacementInvoiceTest {
   private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
 
   private final VatInvoiceRepository invoices = mock(VatInvoiceRepository.class);
-  private final InvoiceNumbering numbering = mock(InvoiceNumbering.class);
+  private final GapFreeNumbers numbering = mock(GapFreeNumbers.class);
   private final OrderService orders = mock(OrderService.class);
   private final Inventory inventory = mock(Inventory.class);
   private final MoneyMovements movements = mock(MoneyMovements.class);
   private final PlatformTransactionManager txManager = mock(PlatformTransactionManager.class);
   private final VatInvoices vatInvoices = new VatInvoices(invoices, numbering, mock(CreditNoteRepository.class),
-      mock(CreditNoteNumbering.class), mock(VatRates.class),
+      mock(VatRates.class),
       mock(SellerSettings.class), mock(VatSettings.class), orders, inventory, mock(Catalog.class), movements, txManager,
       Clock.fixed(NOW, ZoneOffset.UTC));
 

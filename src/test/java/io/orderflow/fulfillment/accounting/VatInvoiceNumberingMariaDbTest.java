@@ -1,5 +1,6 @@
 package io.orderflow.fulfillment.accounting;
 
+import io.orderflow.fulfillment.shared.numbering.GapFreeNumbers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -39,7 +40,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * number back.
  */
 @MariaDbJpaTest
-@Import(InvoiceNumbering.class)
+@Import(GapFreeNumbers.class)
 @Transactional(propagation = Propagation.NOT_SUPPORTED) // what is checked here is committed state
 @DisplayName("VAT invoice numbering on MariaDB")
 class VatInvoiceNumberingMariaDbTest {
@@ -55,7 +56,7 @@ class VatInvoiceNumberingMariaDbTest {
   private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
 
   @Autowired
-  InvoiceNumbering numbering;
+  GapFreeNumbers numbering;
 
   @Autowired
   VatInvoiceRepository invoices;
@@ -85,10 +86,10 @@ class VatInvoiceNumberingMariaDbTest {
       boolean fails = i % 6 == 5;
       done.add(pool.submit(() -> {
         start.await();
-        numbering.prepareYear(year);
+        numbering.prepareYear(VatInvoice.SERIES, year);
         try {
           tx.executeWithoutResult(status -> {
-            int no = numbering.next(year);
+            int no = numbering.next(VatInvoice.SERIES, year);
             invoices.saveAndFlush(new VatInvoice(draft(orderId), year, no, LocalDate.of(year, 1, 2), NOW));
             if (fails) {
               throw new IllegalStateException("the issue fails after taking number " + no);
@@ -114,7 +115,7 @@ class VatInvoiceNumberingMariaDbTest {
     assertThat(numbers).containsExactlyElementsOf(IntStream.rangeClosed(1, issued).boxed().toList());
     assertThat(jdbc.queryForList("select invoice_number from vat_invoice where invoice_year = ?", String.class, year))
         .doesNotHaveDuplicates().contains("VAT-2031-000001", String.format("VAT-2031-%06d", issued));
-    assertThat(jdbc.queryForObject("select last_no from invoice_sequence where invoice_year = ?", Integer.class, year))
+    assertThat(jdbc.queryForObject("select last_no from document_counter where series = 'VAT' and counter_year = ?", Integer.class, year))
         .isEqualTo(issued);
   }
 
@@ -125,14 +126,14 @@ class VatInvoiceNumberingMariaDbTest {
     int year = 2032;
     String orderId = order();
     TransactionTemplate tx = new TransactionTemplate(txManager);
-    numbering.prepareYear(year);
-    tx.executeWithoutResult(s -> invoices.saveAndFlush(new VatInvoice(draft(orderId), year, numbering.next(year),
+    numbering.prepareYear(VatInvoice.SERIES, year);
+    tx.executeWithoutResult(s -> invoices.saveAndFlush(new VatInvoice(draft(orderId), year, numbering.next(VatInvoice.SERIES, year),
         LocalDate.of(year, 1, 2), NOW)));
 
     // when / then
     assertThatThrownBy(() -> tx.executeWithoutResult(s -> invoices.saveAndFlush(new VatInvoice(draft(orderId), year,
-        numbering.next(year), LocalDate.of(year, 1, 2), NOW)))).isInstanceOf(DataIntegrityViolationException.class);
-    assertThat(jdbc.queryForObject("select last_no from invoice_sequence where invoice_year = ?", Integer.class, year))
+        numbering.next(VatInvoice.SERIES, year), LocalDate.of(year, 1, 2), NOW)))).isInstanceOf(DataIntegrityViolationException.class);
+    assertThat(jdbc.queryForObject("select last_no from document_counter where series = 'VAT' and counter_year = ?", Integer.class, year))
         .isEqualTo(1);
     assertThat(invoices.findByOrderIdAndShipmentNo(orderId, 1)).get()
         .satisfies(i -> assertThat(i.pricedLines()).hasSize(2));

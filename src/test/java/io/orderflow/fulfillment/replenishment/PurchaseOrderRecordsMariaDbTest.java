@@ -1,5 +1,6 @@
 package io.orderflow.fulfillment.replenishment;
 
+import io.orderflow.fulfillment.shared.numbering.GapFreeNumbers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
@@ -43,7 +44,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * gap-free; one open purchase order line per SKU and warehouse, even for proposals made at the same moment.
  */
 @MariaDbJpaTest
-@Import(PoNumbering.class)
+@Import(GapFreeNumbers.class)
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 @DisplayName("Purchase order records on MariaDB")
 class PurchaseOrderRecordsMariaDbTest {
@@ -61,7 +62,7 @@ class PurchaseOrderRecordsMariaDbTest {
   @Autowired PurchaseOrderRepository purchaseOrders;
   @Autowired ReorderPolicyRepository policies;
   @Autowired SupplierRepository suppliers;
-  @Autowired PoNumbering numbering;
+  @Autowired GapFreeNumbers numbering;
   @Autowired JdbcTemplate jdbc;
   @Autowired PlatformTransactionManager txManager;
 
@@ -142,11 +143,11 @@ class PurchaseOrderRecordsMariaDbTest {
   @DisplayName("PO numbers taken at once by several threads are 1..n of the year, none twice")
   void numbersAreUniqueAndGapFree() throws Exception {
     int year = 2031;
-    numbering.prepareYear(year);
+    numbering.prepareYear(Replenishment.PO_SERIES, year);
     TransactionTemplate tx = new TransactionTemplate(txManager);
     ExecutorService pool = Executors.newFixedThreadPool(6);
     List<Future<String>> taken = IntStream.range(0, 20)
-        .mapToObj(i -> pool.submit(() -> tx.execute(s -> numbering.next(year)))).toList();
+        .mapToObj(i -> pool.submit(() -> tx.execute(s -> GapFreeNumbers.format(Replenishment.PO_SERIES, year, numbering.next(Replenishment.PO_SERIES, year))))).toList();
     Set<String> numbers = new TreeSet<>();
     for (Future<String> f : taken) {
       numbers.add(f.get());
@@ -178,7 +179,7 @@ class PurchaseOrderRecordsMariaDbTest {
         + "and open_key is not null", Integer.class)).isEqualTo(1);
     assertThat(jdbc.queryForObject("select po_number from purchase_order where id = ?", String.class,
         ids.iterator().next())).isEqualTo("PO-2030-000001");
-    assertThat(jdbc.queryForObject("select last_no from po_sequence where po_year = 2030", Integer.class))
+    assertThat(jdbc.queryForObject("select last_no from document_counter where series = 'PO' and counter_year = 2030", Integer.class))
         .as("gap-free").isEqualTo(1);
     assertThat(replenishment.propose(need).id()).as("proposed again").isEqualTo(ids.iterator().next());
   }

@@ -1,5 +1,6 @@
 package io.orderflow.fulfillment.replenishment;
 
+import io.orderflow.fulfillment.shared.numbering.GapFreeNumbers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
@@ -36,7 +37,7 @@ class ReplenishmentTest {
   final ReorderPolicyRepository policies = mock(ReorderPolicyRepository.class);
   final SupplierRepository suppliers = mock(SupplierRepository.class);
   final PurchaseOrderRepository purchaseOrders = mock(PurchaseOrderRepository.class);
-  final PoNumbering numbering = mock(PoNumbering.class);
+  final GapFreeNumbers numbering = mock(GapFreeNumbers.class);
   final SupplierGateway gateway = mock(SupplierGateway.class);
   final Inventory inventory = mock(Inventory.class);
   Replenishment replenishment;
@@ -51,7 +52,7 @@ class ReplenishmentTest {
         new Supplier("casa-goods", "Casa & Home Goods EOOD", "orders@casa-goods.example", 5, "EUR")));
     when(purchaseOrders.findByOpenKey(anyString())).thenReturn(Optional.empty());
     when(purchaseOrders.saveAndFlush(any())).thenAnswer(i -> i.getArgument(0));
-    when(numbering.next(2026)).thenReturn("PO-2026-000007");
+    when(numbering.next("PO", 2026)).thenReturn(7);
     when(inventory.putAwayBin(anyString(), anyString())).thenReturn("D-03-1");
   }
 
@@ -93,7 +94,7 @@ class ReplenishmentTest {
       assertThat(l.sku()).isEqualTo("MUG-CERAMIC");
       assertThat(l.orderedQuantity()).isEqualTo(20);
     });
-    verify(numbering).prepareYear(2026);
+    verify(numbering).prepareYear("PO", 2026);
   }
 
   @Test
@@ -104,7 +105,7 @@ class ReplenishmentTest {
     var po = replenishment.propose(new ReplenishmentNeed("MUG-CERAMIC", "madrid", 4, 5, 20, "casa-goods"));
     assertThat(po.id()).isEqualTo(open.id());
     verify(purchaseOrders, never()).saveAndFlush(any());
-    verify(numbering, never()).next(anyInt());
+    verify(numbering, never()).next(org.mockito.ArgumentMatchers.anyString(), anyInt());
   }
 
   @Test

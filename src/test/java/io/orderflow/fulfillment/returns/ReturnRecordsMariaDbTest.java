@@ -1,5 +1,6 @@
 package io.orderflow.fulfillment.returns;
 
+import io.orderflow.fulfillment.shared.numbering.GapFreeNumbers;
 import io.orderflow.fulfillment.payment.RefundChoice;
 import io.orderflow.fulfillment.payment.ReturnRefundAction;
 
@@ -36,7 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** The return tables on MariaDB: an RMA with its lines, photos, extras and history; RMA numbers unique and gap-free. */
 @MariaDbJpaTest
-@Import(RmaNumbering.class)
+@Import(GapFreeNumbers.class)
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 @DisplayName("Return records on MariaDB")
 class ReturnRecordsMariaDbTest {
@@ -53,7 +54,7 @@ class ReturnRecordsMariaDbTest {
 
   @Autowired ReturnRequestRepository returns;
   @Autowired ReturnShippingRefundRepository shippingRefunds;
-  @Autowired RmaNumbering numbering;
+  @Autowired GapFreeNumbers numbering;
   @Autowired JdbcTemplate jdbc;
   @Autowired PlatformTransactionManager txManager;
 
@@ -112,11 +113,11 @@ class ReturnRecordsMariaDbTest {
   @DisplayName("RMA numbers taken at once by several threads are 1..n of the year, none twice")
   void numbersAreUniqueAndGapFree() throws Exception {
     int year = 2031;
-    numbering.prepareYear(year);
+    numbering.prepareYear(Returns.RMA_SERIES, year);
     TransactionTemplate tx = new TransactionTemplate(txManager);
     ExecutorService pool = Executors.newFixedThreadPool(6);
     List<Future<String>> taken = IntStream.range(0, 30)
-        .mapToObj(i -> pool.submit(() -> tx.execute(s -> numbering.next(year)))).toList();
+        .mapToObj(i -> pool.submit(() -> tx.execute(s -> GapFreeNumbers.format(Returns.RMA_SERIES, year, numbering.next(Returns.RMA_SERIES, year))))).toList();
     Set<String> numbers = new TreeSet<>();
     for (Future<String> f : taken) {
       numbers.add(f.get());

@@ -1,5 +1,6 @@
 package io.orderflow.fulfillment.returns;
 
+import io.orderflow.fulfillment.shared.numbering.GapFreeNumbers;
 import io.orderflow.fulfillment.payment.RefundChoice;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,7 +51,7 @@ class ReturnRequestValidationTest {
   static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
 
   final ReturnRequestRepository repository = mock(ReturnRequestRepository.class);
-  final RmaNumbering numbering = mock(RmaNumbering.class);
+  final GapFreeNumbers numbering = mock(GapFreeNumbers.class);
   final OrderService orders = mock(OrderService.class);
   final DeliveredGoods delivered = mock(DeliveredGoods.class);
   final Catalog catalog = mock(Catalog.class);
@@ -67,7 +68,7 @@ class ReturnRequestValidationTest {
         notifications, starter, mock(ProcessMessages.class), processState, ReturnSettings.defaults(),
         mock(PlatformTransactionManager.class), Clock.fixed(NOW, ZoneOffset.UTC));
     order("CARD");
-    when(numbering.next(2026)).thenReturn("RMA-2026-000042");
+    when(numbering.next("RMA", 2026)).thenReturn(42);
     when(catalog.bySku(any())).thenReturn(Map.of());
     when(repository.findByOrderIdOrderByRequestedAt("order-1")).thenReturn(others);
     when(repository.saveAndFlush(any())).thenAnswer(i -> {
