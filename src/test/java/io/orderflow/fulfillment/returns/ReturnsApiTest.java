@@ -51,9 +51,26 @@ class ReturnsApiTest {
   /** A card order of Ana's, picked, packed and delivered from Madrid. */
   @SuppressWarnings("unchecked")
   String deliveredOrder(Map<String, Integer> lines) {
-    Map<String, Object> placed = shop.place(orderBody("ES", card("pm_card_visa"), lines));
+    return deliveredOrder(card("pm_card_visa"), lines);
+  }
+
+  /** An order of Ana's paid by the given method (a bank transfer is paid by a statement line), delivered. */
+  @SuppressWarnings("unchecked")
+  String deliveredOrder(Map<String, Object> payment, Map<String, Integer> lines) {
+    Map<String, Object> placed = shop.place(orderBody("ES", payment, lines));
     String orderId = (String) placed.get("id");
     Map<String, Object> quoted = shop.acceptQuote(orderId);
+    if ("BANK_TRANSFER".equals(payment.get("method"))) {
+      java.util.regex.Matcher reference = java.util.regex.Pattern.compile("RF\\d{2}[A-Z0-9 ]+")
+          .matcher(shop.awaitPayment(orderId, "AWAITING_TRANSFER").get("detail").toString());
+      assertThat(reference.find()).isTrue();
+      Map<String, Object> entry = Map.of("bankTransactionId", "BTX-" + java.util.UUID.randomUUID(), "reference",
+          reference.group().replace(" ", ""), "amount", ((Map<String, Object>) quoted.get("quote")).get("amountDue")
+              .toString(), "currency", "EUR", "bookingDate", java.time.LocalDate.now().toString(), "payerName",
+          "Ana García");
+      shop.post("/api/payments/bank-statements", Map.of("entries", List.of(entry)));
+      shop.awaitPayment(orderId, "PAID");
+    }
     for (Map<String, Object> parcel : (List<Map<String, Object>>) quoted.get("shipments")) {
       shop.pickAndPack((String) parcel.get("warehouseId"), orderId);
     }
@@ -268,6 +285,38 @@ class ReturnsApiTest {
         .isEqualTo(mugsOnHand);
     assertThat(jdbc.queryForObject("select movement_type from stock_movement where reference = ?", String.class,
         closed.get("rmaNumber") + "/" + mug.get("lineNo"))).isEqualTo("RETURN_SCRAPPED");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  @DisplayName("A return of an order paid by bank transfer: the refund is owed back, finance pays it out in its task "
+      + "and records the transfer; the money ledger shows it due and paid")
+  void bankTransferRefundPaidOutByFinance() {
+    String orderId = deliveredOrder(ShopClient.method("BANK_TRANSFER"), Map.of(SKU, 1));
+    ResponseEntity<Map<String, Object>> created = call(DemoUser.ANA, HttpMethod.POST,
+        "/api/orders/" + orderId + "/returns", returnBody("RETURN", "CHANGED_MIND", 1, 1));
+    assertThat(created.getStatusCode()).as("%s", created.getBody()).isEqualTo(HttpStatus.CREATED);
+    String returnId = (String) created.getBody().get("id");
+    await().atMost(ShopClient.WAIT).until(() -> returnOf(DemoUser.ANA, returnId),
+        r -> "AWAITING_PARCEL".equals(r.get("status")));
+    call(DemoUser.PICKER_MADRID, HttpMethod.POST, "/api/returns/" + returnId + "/arrival", null);
+    Map<String, Object> inspect = shop.awaitTask(DemoUser.PICKER_MADRID, orderId, "UserTask_InspectReturn");
+    shop.completeTask(inspect, Map.of("scannedItems", SKU, "inspectedLines", List.of(Map.of("lineNo", 1, "sku", SKU,
+        "productName", "T-shirt", "expectedQuantity", 1, "condition", "AS_NEW"))));
+
+    // finance sees what to pay out and records the transfer
+    Map<String, Object> payout = shop.awaitTask(DemoUser.FINANCE, orderId, "UserTask_PayOutRefund");
+    Map<String, Object> due = returnOf(DemoUser.FINANCE, returnId);
+    assertThat((Map<String, Object>) due.get("refund")).containsEntry("action", "BANK_PAYOUT_DUE")
+        .containsEntry("amount", 15.95);
+    shop.completeTask(payout, Map.of("payoutReference", "TRF-2026-0042"));
+
+    Map<String, Object> closed = await().atMost(ShopClient.WAIT).until(() -> returnOf(DemoUser.ANA, returnId),
+        r -> "CLOSED".equals(r.get("status")));
+    assertThat((Map<String, Object>) closed.get("refund")).containsEntry("payoutReference", "TRF-2026-0042");
+    List<Map<String, Object>> money = shop.as(DemoUser.FINANCE).exchange("/api/orders/" + orderId + "/money-movements",
+        HttpMethod.GET, null, LIST).getBody();
+    assertThat(money).extracting(m -> m.get("kind")).contains("RECEIVED", "REFUND_DUE", "REFUNDED");
   }
 
   @Test
