@@ -130,7 +130,7 @@ final class VatInvoicePdf {
     right = pdf.paragraph(REGULAR, 10, 12, column, right, width, invoice.parties().buyerStreet(), 2);
     pdf.text(REGULAR, 10, column, right, invoice.parties().buyerPostalCode() + " " + invoice.parties().buyerCity());
     right -= 12;
-    pdf.text(REGULAR, 10, column, right, country(invoice.parties().buyerCountry()));
+    pdf.text(REGULAR, 10, column, right, PdfCanvas.countryName(invoice.parties().buyerCountry()));
     right -= 12;
     pdf.text(REGULAR, 10, column, right, invoice.parties().buyerEmail());
     right -= 12;
@@ -245,10 +245,5 @@ final class VatInvoicePdf {
 
   private static String amount(BigDecimal value) {
     return String.format(Locale.ROOT, "%,.2f", value);
-  }
-
-  private static String country(String isoCode) {
-    String name = Locale.of("", isoCode).getDisplayCountry(Locale.ENGLISH);
-    return (name.isBlank() ? isoCode : name).toUpperCase(Locale.ROOT);
   }
 }

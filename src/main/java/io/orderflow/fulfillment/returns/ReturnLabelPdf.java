@@ -3,15 +3,9 @@ package io.orderflow.fulfillment.returns;
 import static io.orderflow.fulfillment.shared.pdf.PdfCanvas.Style.BOLD;
 import static io.orderflow.fulfillment.shared.pdf.PdfCanvas.Style.REGULAR;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.common.BitMatrix;
-import com.google.zxing.oned.Code128Writer;
 import io.orderflow.fulfillment.inventory.Inventory.WarehouseAddress;
 import io.orderflow.fulfillment.order.OrderService.Address;
 import io.orderflow.fulfillment.shared.pdf.PdfCanvas;
-import java.util.Locale;
-import java.util.Map;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 
 /**
@@ -31,7 +25,6 @@ final class ReturnLabelPdf {
   private static final float WIDTH = FOUR_BY_SIX.getWidth();
   private static final float HEIGHT = FOUR_BY_SIX.getHeight();
   private static final float INNER = WIDTH - 2 * MARGIN;
-  private static final int QUIET_ZONE_MODULES = 10;
 
   private ReturnLabelPdf() {}
 
@@ -57,7 +50,7 @@ final class ReturnLabelPdf {
       pdf.text(REGULAR, 8.5f, MARGIN, y, label.from().street());
       y -= 10;
       pdf.text(REGULAR, 8.5f, MARGIN, y, label.from().postalCode() + " " + label.from().city() + ", "
-          + country(label.from().country()));
+          + PdfCanvas.countryName(label.from().country()));
       y -= 6;
       pdf.line(MARGIN, y, WIDTH - MARGIN, y, 0.75f);
 
@@ -68,7 +61,7 @@ final class ReturnLabelPdf {
       y -= 16;
       pdf.text(BOLD, 13, MARGIN, y, label.to().city());
       y -= 14;
-      pdf.text(BOLD, 12, MARGIN, y, country(label.to().country()));
+      pdf.text(BOLD, 12, MARGIN, y, PdfCanvas.countryName(label.to().country()));
       y -= 7;
       pdf.line(MARGIN, y, WIDTH - MARGIN, y, 0.75f);
 
@@ -79,37 +72,10 @@ final class ReturnLabelPdf {
       y -= 12;
       pdf.text(REGULAR, 8.5f, MARGIN, y, "Order " + label.orderNumber() + " · returns are free of charge for complaints");
 
-      barcode(pdf, label.trackingNumber());
+      pdf.code128(label.trackingNumber(), WIDTH / 2, 44, INNER, 74);
+      pdf.textCentered(BOLD, 13, WIDTH / 2, 30, label.trackingNumber());
       pdf.text(BOLD, 10, MARGIN, 14, label.rmaNumber());
       return pdf.toBytes("return-label/" + label.rmaNumber() + "/" + label.trackingNumber());
     }
-  }
-
-  private static String country(String isoCode) {
-    if (isoCode == null || isoCode.isBlank()) {
-      return "";
-    }
-    String name = Locale.of("", isoCode).getDisplayCountry(Locale.ENGLISH);
-    return (name.isBlank() || name.equalsIgnoreCase(isoCode) ? isoCode : name).toUpperCase(Locale.ROOT);
-  }
-
-  /** The tracking number as Code 128 between y = 44 and 118, its plain text below. */
-  private static void barcode(PdfCanvas pdf, String trackingNumber) {
-    BitMatrix modules = new Code128Writer().encode(trackingNumber, BarcodeFormat.CODE_128, 0, 1,
-        Map.of(EncodeHintType.MARGIN, 0, EncodeHintType.CODE128_COMPACT, true));
-    int count = modules.getWidth();
-    float module = Math.min(INNER / (count + 2 * QUIET_ZONE_MODULES), 2.5f);
-    float x0 = (WIDTH - count * module) / 2;
-    int run = 0;
-    for (int i = 0; i <= count; i++) {
-      boolean dark = i < count && modules.get(i, 0);
-      if (dark) {
-        run++;
-      } else if (run > 0) {
-        pdf.fill(x0 + (i - run) * module, 44, run * module, 74, 0f);
-        run = 0;
-      }
-    }
-    pdf.textCentered(BOLD, 13, WIDTH / 2, 30, trackingNumber);
   }
 }

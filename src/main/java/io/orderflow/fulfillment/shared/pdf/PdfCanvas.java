@@ -8,9 +8,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.oned.Code128Writer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSString;
@@ -251,6 +256,44 @@ public final class PdfCanvas implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * {@code text} as a Code 128 barcode (encoded by ZXing, drawn as vector bars), centred on {@code centre} between
+   * {@code bottom} and {@code bottom + height}, as wide as fits {@code maxWidth} with the quiet zone of ten modules
+   * Code 128 asks for on each side (a module is at most 2.5 pt).
+   *
+   * @throws IllegalArgumentException when the text cannot be encoded as Code 128
+   */
+  public void code128(String text, float centre, float bottom, float maxWidth, float height) {
+    BitMatrix modules;
+    try {
+      modules = new Code128Writer().encode(text, BarcodeFormat.CODE_128, 0, 1,
+          Map.of(EncodeHintType.MARGIN, 0, EncodeHintType.CODE128_COMPACT, true));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("'" + text + "' cannot be printed as Code 128", e);
+    }
+    int count = modules.getWidth();
+    float module = Math.min(maxWidth / (count + 2 * 10), 2.5f);
+    float x0 = centre - count * module / 2;
+    int run = 0;
+    for (int i = 0; i <= count; i++) {
+      if (i < count && modules.get(i, 0)) {
+        run++;
+      } else if (run > 0) {
+        fill(x0 + (i - run) * module, bottom, run * module, height, 0f);
+        run = 0;
+      }
+    }
+  }
+
+  /** A country's English name in capitals for an address block ({@code ES} → {@code SPAIN}); the code if unknown. */
+  public static String countryName(String isoCode) {
+    if (isoCode == null || isoCode.isBlank()) {
+      return "";
+    }
+    String name = Locale.of("", isoCode).getDisplayCountry(Locale.ENGLISH);
+    return (name.isBlank() || name.equalsIgnoreCase(isoCode) ? isoCode : name).toUpperCase(Locale.ROOT);
   }
 
   /** Text in white (on a filled box); the colour goes back to black afterwards. */

@@ -3,15 +3,10 @@ package io.orderflow.fulfillment.shipping.documents;
 import static io.orderflow.fulfillment.shared.pdf.PdfCanvas.Style.BOLD;
 import static io.orderflow.fulfillment.shared.pdf.PdfCanvas.Style.REGULAR;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.common.BitMatrix;
-import com.google.zxing.oned.Code128Writer;
 import io.orderflow.fulfillment.order.DeliveryMethod;
 import io.orderflow.fulfillment.order.OrderService.Delivery;
 import io.orderflow.fulfillment.shared.pdf.PdfCanvas;
 import java.util.Locale;
-import java.util.Map;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 
 /**
@@ -28,8 +23,6 @@ final class ShippingLabelPdf {
   private static final float WIDTH = FOUR_BY_SIX.getWidth();
   private static final float HEIGHT = FOUR_BY_SIX.getHeight();
   private static final float INNER = WIDTH - 2 * MARGIN;
-  /** Code 128 asks for a quiet zone of at least ten modules on each side of the bars. */
-  private static final int QUIET_ZONE_MODULES = 10;
 
   private ShippingLabelPdf() {}
 
@@ -44,7 +37,8 @@ final class ShippingLabelPdf {
       if (label.delivery().fragilePackaging()) {
         fragileBand(pdf);
       }
-      barcode(pdf, label.trackingNumber());
+      pdf.code128(label.trackingNumber(), WIDTH / 2, 44, INNER, 74);
+      pdf.textCentered(BOLD, 13, WIDTH / 2, 30, label.trackingNumber());
       pdf.text(BOLD, 10, MARGIN, 14, "Order " + label.orderNumber());
       return pdf.toBytes("label/" + label.orderNumber() + "/" + label.parcelNo() + "/" + label.trackingNumber());
     }
@@ -122,32 +116,5 @@ final class ShippingLabelPdf {
   private static void fragileBand(PdfCanvas pdf) {
     pdf.fill(MARGIN, 128, INNER, 22, 0f);
     pdf.whiteText(BOLD, 14, WIDTH / 2, 133.5f, "FRAGILE · HANDLE WITH CARE");
-  }
-
-  /** The tracking number as Code 128 between y = 44 and 118, its plain text below. */
-  private static void barcode(PdfCanvas pdf, String trackingNumber) {
-    BitMatrix modules;
-    try {
-      modules = new Code128Writer().encode(trackingNumber, BarcodeFormat.CODE_128, 0, 1,
-          Map.of(EncodeHintType.MARGIN, 0, EncodeHintType.CODE128_COMPACT, true));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("Tracking number '" + trackingNumber + "' cannot be printed as Code 128", e);
-    }
-    int count = modules.getWidth();
-    float module = Math.min(INNER / (count + 2 * QUIET_ZONE_MODULES), 2.5f);
-    float x0 = (WIDTH - count * module) / 2;
-    float bottom = 44;
-    float height = 74;
-    int run = 0;
-    for (int i = 0; i <= count; i++) {
-      boolean dark = i < count && modules.get(i, 0);
-      if (dark) {
-        run++;
-      } else if (run > 0) {
-        pdf.fill(x0 + (i - run) * module, bottom, run * module, height, 0f);
-        run = 0;
-      }
-    }
-    pdf.textCentered(BOLD, 13, WIDTH / 2, 30, trackingNumber);
   }
 }

@@ -12,11 +12,7 @@ final class Wording {
 
   /** "ES" → "SPAIN" (the destination country in capitals, as postal services ask); unknown codes stay as they are. */
   static String country(String isoCode) {
-    if (isoCode == null || isoCode.isBlank()) {
-      return "";
-    }
-    String name = Locale.of("", isoCode).getDisplayCountry(Locale.ENGLISH);
-    return (name.isBlank() || name.equalsIgnoreCase(isoCode) ? isoCode : name).toUpperCase(Locale.ROOT);
+    return io.orderflow.fulfillment.shared.pdf.PdfCanvas.countryName(isoCode);
   }
 
   static String deliveryMethod(DeliveryMethod method) {
