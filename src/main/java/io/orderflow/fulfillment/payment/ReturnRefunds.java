@@ -36,7 +36,6 @@ public class ReturnRefunds {
   private static final Logger log = LoggerFactory.getLogger(ReturnRefunds.class);
 
   /** Free replacement orders: nothing is charged, so nothing comes back. */
-  public static final String NO_CHARGE = "NO_CHARGE";
 
   private static final int ATTEMPTS = 5;
 
@@ -173,7 +172,7 @@ public class ReturnRefunds {
     if (requested.signum() <= 0) {
       return nothing(orderId, rmaNumber, choice, requested, currency, "Nothing to refund");
     }
-    if (NO_CHARGE.equals(order.paymentMethod())) {
+    if (!order.chargeCustomer()) {
       return nothing(orderId, rmaNumber, choice, requested, currency, "A free replacement order: nothing was charged");
     }
     if (opened.isEmpty()) {

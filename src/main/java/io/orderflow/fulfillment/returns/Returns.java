@@ -55,7 +55,6 @@ public class Returns implements OrderReturns {
 
   private static final Logger log = LoggerFactory.getLogger(Returns.class);
   static final int MAX_PHOTOS = 5;
-  static final String NO_CHARGE = "NO_CHARGE";
   static final Duration ARRIVAL_MESSAGE_TTL = Duration.ofDays(1);
 
   public record RequestedLine(Integer lineNo, Integer quantity) {}
@@ -216,7 +215,7 @@ public class Returns implements OrderReturns {
       problems.add(new FieldProblem("reason", "a complaint is about goods that are DAMAGED, DEFECTIVE or the "
           + "WRONG_ITEM; " + command.reason() + " is a RETURN"));
     }
-    if (NO_CHARGE.equals(order.paymentMethod()) && command.kind() == ReturnKind.RETURN) {
+    if (!order.chargeCustomer() && command.kind() == ReturnKind.RETURN) {
       problems.add(new FieldProblem("kind", "order " + order.orderNumber() + " is a free replacement: it can only be "
           + "the subject of a COMPLAINT"));
     }

@@ -456,7 +456,7 @@ class ReturnRefundsTest {
   @DisplayName("a free replacement order (NO_CHARGE): nothing to refund, no payment touched")
   void noCharge() {
     // given
-    order(ReturnRefunds.NO_CHARGE);
+    order(io.orderflow.fulfillment.process.PaymentProcess.Methods.NO_CHARGE);
     when(paymentRepository.findByOrderId("o-1")).thenReturn(Optional.empty());
 
     // when
