@@ -88,6 +88,12 @@ public final class OrderFulfillmentProcess {
 
     /** The customer asks a question about the order; correlation key = order id; variable question. */
     public static final String CUSTOMER_QUESTION = "customer-question";
+    /**
+     * Stock arrived for a backorder order and is reserved for it (oldest waiting orders first): its process leaves
+     * "Wait for backordered goods" and goes on with "Reserve stock", which finds the reservation made. Correlation key
+     * = the backorder order's id; no variables.
+     */
+    public static final String BACKORDER_STOCK_ALLOCATED = "backorder-stock-allocated";
 
     private Messages() {}
   }
@@ -112,6 +118,15 @@ public final class OrderFulfillmentProcess {
      * skips waiting for the customer's acceptance of the shipping quote. Set at the start.
      */
     public static final String CHARGE_CUSTOMER = "chargeCustomer";
+    /**
+     * True for a backorder order (the units of an earlier order no warehouse had, which the customer chose to wait
+     * for): its process first waits for {@link Messages#BACKORDER_STOCK_ALLOCATED}, and "Customer pays?" does not wait
+     * for a quote acceptance (the customer agreed when choosing to wait; the second parcel ships at the shop's cost).
+     * Set at the start of every order (false for the others).
+     */
+    public static final String BACKORDER = "backorder";
+    /** How long a backorder order waits for its goods (ISO-8601 duration, e.g. P30D) before it is cancelled. */
+    public static final String BACKORDER_MAX_WAIT = "backorderMaxWait";
     public static final String WAREHOUSE_CODE = "warehouseCode";
     /** The planned parcels: a list of {shipmentNo, warehouseCode, distanceKm, weightKg}. */
     public static final String SHIPMENTS = "shipments";
@@ -155,6 +170,8 @@ public final class OrderFulfillmentProcess {
     public static final String CHECK_DAMAGED_PARCEL = "UserTask_CheckDamagedParcel";
     public static final String PARCEL_DELIVERED = "IntermediateCatchEvent_ParcelDelivered";
     public static final String BACKORDER_DECISION = "IntermediateCatchEvent_BackorderDecision";
+    /** Where a backorder order waits for its goods. */
+    public static final String BACKORDER_STOCK_ALLOCATED = "IntermediateCatchEvent_BackorderStockAllocated";
     public static final String QUOTE_ACCEPTED = "IntermediateCatchEvent_QuoteAccepted";
     public static final String TAKE_PAYMENT = "CallActivity_TakePayment";
     public static final String FOLLOW_UP_FAILED_PAYMENT = "UserTask_FollowUpFailedPayment";
