@@ -2,12 +2,14 @@ package io.orderflow.fulfillment.tasks;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.orderflow.fulfillment.process.ReplenishmentProcess;
 import io.orderflow.fulfillment.security.CurrentUser;
 import io.orderflow.fulfillment.security.Roles;
 import io.orderflow.fulfillment.shared.ConflictException;
 import io.orderflow.fulfillment.shared.InvalidRequestException;
 import io.orderflow.fulfillment.shared.InvalidRequestException.FieldProblem;
 import io.orderflow.fulfillment.shared.NotFoundException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -131,6 +133,11 @@ public class TaskService {
     return port.unassign(taskKey);
   }
 
+  /**
+   * Completes the task with the form's values, checked against its form and the guards first. The engine also gets
+   * the variable {@code completedBy} (the user who completed it), so the step after a form can record who decided or
+   * counted; the form's check and the guards see only what was submitted.
+   */
   public StaffTask complete(long taskKey, String completedBy, Map<String, Object> variables) {
     StaffTask task = load(taskKey);
     if (!task.open()) {
@@ -151,11 +158,21 @@ public class TaskService {
     Map<String, Object> taskVariables = concerned.isEmpty() ? Map.of() : port.variables(taskKey);
     Map<String, Object> submitted = variables == null ? Map.of() : variables;
     concerned.forEach(g -> g.checkCompletion(task, taskVariables, submitted));
-    StaffTask completed = port.complete(taskKey, completedBy, variables);
+    StaffTask completed = port.complete(taskKey, completedBy, withCompletedBy(submitted, completedBy));
     concerned.forEach(g -> g.completed(completed, taskVariables));
     log.info("Task {} ({}) of process instance {} completed by {}", taskKey, task.elementId(), task.processInstanceKey(),
         completedBy);
     return completed;
+  }
+
+  /** What the engine gets: the submitted values and, when known, who completed the task. */
+  private static Map<String, Object> withCompletedBy(Map<String, Object> submitted, String completedBy) {
+    if (completedBy == null) {
+      return submitted;
+    }
+    Map<String, Object> handed = new LinkedHashMap<>(submitted);
+    handed.put(ReplenishmentProcess.Variables.COMPLETED_BY, completedBy);
+    return handed;
   }
 
   private FormSchema schema(String formJson) {

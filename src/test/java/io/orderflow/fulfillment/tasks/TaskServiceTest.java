@@ -67,7 +67,51 @@ class TaskServiceTest {
     service.complete(7L, "lucia", values);
 
     // then
-    verify(port).complete(7L, "lucia", values);
+    verify(port).complete(7L, "lucia", completedBy("lucia", values));
+  }
+
+  /** What the runtime gets for a completion: the submitted values and who completed the task. */
+  private static Map<String, Object> completedBy(String user, Map<String, Object> values) {
+    Map<String, Object> handed = new java.util.HashMap<>(values);
+    handed.put("completedBy", user);
+    return handed;
+  }
+
+  @Test
+  @DisplayName("hands the engine who completed the task (completedBy), which neither the form check nor a guard sees")
+  void completedByGoesToTheEngineOnly() throws Exception {
+    // given a form without a completedBy field, and a guard
+    StaffTask pack = task("pack-order", null, StaffTask.State.CREATED);
+    when(port.find(7L)).thenReturn(Optional.of(pack));
+    when(port.form(7L)).thenReturn(Optional.of(Files.readString(Path.of("forms/pack-order.form"))));
+    when(port.variables(7L)).thenReturn(Map.of("orderId", "order-1"));
+    when(guard.guards(pack)).thenReturn(true);
+    Map<String, Object> values = Map.of("packageType", "SMALL_BOX", "parcelWeightKg", 0.8, "lengthCm", 25,
+        "widthCm", 18, "heightCm", 9);
+
+    // when
+    service.complete(7L, "lucia", values);
+
+    // then the form accepted the values, the guard saw only them, the engine got completedBy too
+    verify(guard).checkCompletion(pack, Map.of("orderId", "order-1"), values);
+    verify(port).complete(7L, "lucia", completedBy("lucia", values));
+  }
+
+  @Test
+  @DisplayName("hands no completedBy when nobody is named, and a submitted completedBy is refused as no field of the form")
+  void completedByCannotBeSubmitted() throws Exception {
+    // given
+    when(port.find(7L)).thenReturn(Optional.of(task("pack-order", null, StaffTask.State.CREATED)));
+    when(port.form(7L)).thenReturn(Optional.of(Files.readString(Path.of("forms/pack-order.form"))));
+    Map<String, Object> values = Map.of("packageType", "SMALL_BOX", "parcelWeightKg", 0.8, "lengthCm", 25,
+        "widthCm", 18, "heightCm", 9);
+
+    // when / then
+    assertThatThrownBy(() -> service.complete(7L, "lucia", completedBy("someone-else", values)))
+        .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.problems())
+            .extracting(FieldProblem::field).containsExactly("variables.completedBy"));
+    service.complete(7L, (String) null, values);
+    verify(port).complete(7L, null, values);
   }
 
   @Test
@@ -82,7 +126,7 @@ class TaskServiceTest {
         .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.problems())
             .extracting(FieldProblem::field).containsExactly("variables.orderId"));
     service.complete(7L, "lucia", Map.of());
-    verify(port).complete(7L, "lucia", Map.of());
+    verify(port).complete(7L, "lucia", Map.of("completedBy", "lucia"));
   }
 
   @Test
@@ -123,11 +167,11 @@ class TaskServiceTest {
     // when the guard lets it pass
     org.mockito.Mockito.reset(guard);
     when(guard.guards(guarded)).thenReturn(true);
-    when(port.complete(7L, "lucia", values)).thenReturn(task(null, null, StaffTask.State.COMPLETED));
+    when(port.complete(7L, "lucia", completedBy("lucia", values))).thenReturn(task(null, null, StaffTask.State.COMPLETED));
     service.complete(7L, "lucia", values);
 
     // then
-    verify(port).complete(7L, "lucia", values);
+    verify(port).complete(7L, "lucia", completedBy("lucia", values));
     verify(guard).completed(any(), org.mockito.ArgumentMatchers.eq(Map.of("orderId", "order-1")));
   }
 
@@ -171,6 +215,6 @@ class TaskServiceTest {
     service.complete(7L, PICKER_MADRID, Map.of());
 
     // then
-    verify(port).complete(7L, "picker.madrid", Map.of());
+    verify(port).complete(7L, "picker.madrid", Map.of("completedBy", "picker.madrid"));
   }
 }
