@@ -49,8 +49,9 @@ class MailComposer {
   /** A composed e-mail. */
   record Mail(String subject, String text, String html) {}
 
+  /** @param facts lines under the detail (a department's mail about a purchase order: its lines), else empty */
   record MailView(String language, String greeting, String headline, String intro, String detailLabel, String detail,
-      OrderView order, ReturnsView returns, String contact, String signature) {}
+      List<String> facts, OrderView order, ReturnsView returns, String contact, String signature) {}
 
   record OrderView(String number, String status, List<LineView> lines, String goods, String shipping,
       String amountDue, boolean anyUnavailable, DeliveryView delivery, List<ParcelView> parcels) {}
@@ -122,7 +123,7 @@ class MailComposer {
     if (customer) {
       view = new MailView(locale.getLanguage(), t.text("greeting", order.customer().name()), subject,
           t.topic(kind, words, "intro", introArgs), t.topic(kind, words, "detail-label"),
-          Redaction.scrub(blankToNull(detail), token), orderView(order, items, t, true),
+          Redaction.scrub(blankToNull(detail), token), List.of(), orderView(order, items, t, true),
           returnsView(words, orderNumber, t), contact, t.text("signature", shopName));
       template = "customer";
     } else {
@@ -130,13 +131,39 @@ class MailComposer {
       OrderView facts = audience == Audience.MARKETING ? null : orderView(order, Map.of(), t, false);
       view = new MailView(locale.getLanguage(), t.text("department-greeting", t.text("audience." + audience.code())),
           subject, t.topic(kind, topic, "intro"), t.text("department.summary-label"), Redaction.scrub(summary, token),
-          facts, null, contact, t.text("signature", shopName));
+          List.of(), facts, null, contact, t.text("signature", shopName));
       template = "department";
     }
     Context context = new Context(locale);
     context.setVariable("m", view);
     return new Mail(subject, templates.process(template + ".txt", context),
         templates.process(template + ".html", context));
+  }
+
+  /**
+   * A department's mail about a business document that is not an order (a purchase order): the subject names the
+   * reference ({@code department.<TOPIC>.subject} with {0} = the reference, else "reference: topic"), the summary is
+   * the first paragraph and each line of {@code detail} one fact under it.
+   */
+  Mail composeAbout(Audience audience, String topic, String reference, String summary, String detail) {
+    if (audience == Audience.CUSTOMER) {
+      throw new IllegalArgumentException("A customer's mail is about an order");
+    }
+    Texts t = new Texts(DEPARTMENT_LOCALE);
+    String subject = Redaction.oneLine(t.textOr("department." + topic + ".subject", null) != null
+        ? t.text("department." + topic + ".subject", reference, humanize(topic))
+        : t.text("department.reference.subject", reference, humanize(topic)));
+    List<String> facts = detail == null || detail.isBlank() ? List.of()
+        : detail.lines().map(l -> Redaction.scrub(l.strip(), null)).filter(l -> l != null && !l.isEmpty()).toList();
+    MailView view = new MailView(DEPARTMENT_LOCALE.getLanguage(),
+        t.text("department-greeting", t.text("audience." + audience.code())), subject,
+        t.textOr("department." + topic + ".intro", t.text("department.reference.intro")),
+        t.text("department.summary-label"), Redaction.scrub(summary, null), facts, null, null, contact,
+        t.text("signature", shopName));
+    Context context = new Context(DEPARTMENT_LOCALE);
+    context.setVariable("m", view);
+    return new Mail(subject, templates.process("department.txt", context),
+        templates.process("department.html", context));
   }
 
   /** The customer's language; an order from before languages were chosen reads English. */

@@ -26,9 +26,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class MailOutbox {
 
-  /** A row taken by one sender: what to send, and the token that proves the claim. */
+  /**
+   * A row taken by one sender: what to send, and the token that proves the claim. {@code orderId} is null for a
+   * department's notification about another document ({@code reference}).
+   */
   record Claim(long id, String token, int attempt, String orderId, String audience, String topic, String summary,
-      String detail) {}
+      String detail, String reference) {
+
+    /** What the mail is about, for log lines: the order id or the document's reference. */
+    String about() {
+      return orderId != null ? "Order " + orderId : reference;
+    }
+  }
 
   private final NotificationRepository repository;
   private final TransactionTemplate tx;
@@ -58,7 +67,7 @@ class MailOutbox {
       }
       Notification n = repository.findById(id).orElseThrow();
       return Optional.of(new Claim(id, token, n.attempts(), n.orderId(), n.audience(), n.topic(), n.summary(),
-          n.detail()));
+          n.detail(), n.reference()));
     });
   }
 

@@ -145,6 +145,9 @@ class Mailer {
   }
 
   private Outcome send(Claim claim) {
+    if (claim.orderId() == null) {
+      return sendAbout(claim);
+    }
     OrderSummary order;
     String to;
     Mail mail;
@@ -174,6 +177,32 @@ class Mailer {
     return Outcome.SENT;
   }
 
+  /** A department's mail about a document that is not an order (a purchase order): no order facts to read. */
+  private Outcome sendAbout(Claim claim) {
+    String to;
+    Mail mail;
+    try {
+      Audience audience = Audience.ofCode(claim.audience());
+      to = settings.mailboxOf(audience);
+      mail = composer.composeAbout(audience, claim.topic(), claim.reference(), claim.summary(), claim.detail());
+    } catch (IllegalArgumentException e) {
+      return giveUp(claim, "cannot build the mail: " + describe(e));
+    }
+    try {
+      mailSender.send(message(claim, to, mail, null));
+    } catch (MailException e) {
+      return failed(claim, to, e);
+    }
+    if (!outbox.sent(claim)) {
+      log.warn("{}: {} mail {} (notification {}) sent, but its claim had run out; another sender may send it too",
+          claim.about(), claim.audience(), claim.topic(), claim.id());
+      return Outcome.LOST;
+    }
+    log.info("{}: {} mail {} sent to {} (notification {}, attempt {})", claim.about(), claim.audience(),
+        claim.topic(), Redaction.maskAddresses(to), claim.id(), claim.attempt());
+    return Outcome.SENT;
+  }
+
   private MimeMessage message(Claim claim, String to, Mail mail, OrderSummary order) {
     MimeMessage message = mailSender.createMimeMessage();
     try {
@@ -189,7 +218,11 @@ class Mailer {
       helper.setText(mail.text(), mail.html());
       helper.setSentDate(Date.from(clock.instant()));
       message.setHeader("X-Orderflow-Notification", Long.toString(claim.id()));
-      message.setHeader("X-Orderflow-Order", claim.orderId());
+      if (claim.orderId() != null) {
+        message.setHeader("X-Orderflow-Order", claim.orderId());
+      } else {
+        message.setHeader("X-Orderflow-Reference", claim.reference());
+      }
       return message;
     } catch (MessagingException e) {
       throw new MailPreparationException(e);
@@ -206,13 +239,13 @@ class Mailer {
       return Outcome.LOST;
     }
     if (retry.get().givenUp()) {
-      log.error("Order {}: {} mail {} to {} FAILED after {} attempt(s), giving up: {} (notification {})",
-          claim.orderId(), claim.audience(), claim.topic(), Redaction.maskAddresses(to), claim.attempt(), error,
+      log.error("{}: {} mail {} to {} FAILED after {} attempt(s), giving up: {} (notification {})",
+          claim.about(), claim.audience(), claim.topic(), Redaction.maskAddresses(to), claim.attempt(), error,
           claim.id());
       return Outcome.FAILED;
     }
-    log.warn("Order {}: {} mail {} to {} not sent (attempt {} of {}), next attempt at {}: {} (notification {})",
-        claim.orderId(), claim.audience(), claim.topic(), Redaction.maskAddresses(to), claim.attempt(),
+    log.warn("{}: {} mail {} to {} not sent (attempt {} of {}), next attempt at {}: {} (notification {})",
+        claim.about(), claim.audience(), claim.topic(), Redaction.maskAddresses(to), claim.attempt(),
         settings.maxAttempts(), retry.get().nextAttemptAt(), error, claim.id());
     return serverUnavailable(e) ? Outcome.SERVER_UNAVAILABLE : Outcome.RETRYING;
   }
@@ -221,7 +254,7 @@ class Mailer {
     if (!outbox.giveUp(claim, error)) {
       return Outcome.LOST;
     }
-    log.error("Order {}: {} mail {} FAILED, not retried: {} (notification {})", claim.orderId(), claim.audience(),
+    log.error("{}: {} mail {} FAILED, not retried: {} (notification {})", claim.about(), claim.audience(),
         claim.topic(), Redaction.maskAddresses(error), claim.id());
     return Outcome.FAILED;
   }

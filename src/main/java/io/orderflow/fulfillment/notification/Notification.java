@@ -9,7 +9,8 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * Something a customer or a department is told about an order; an outbox row the mailer sends from. The mailer claims
+ * Something a customer or a department is told about an order, or a department about another business document (a
+ * purchase order: {@code reference}, no order); an outbox row the mailer sends from. The mailer claims
  * a row for a lease before it sends it and records the outcome with conditional updates (see
  * {@link NotificationRepository}), so the delivery columns are only read here.
  */
@@ -21,8 +22,12 @@ class Notification {
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
 
-  @Column(name = "order_id", nullable = false)
+  /** The order the notification is about; null for one about another document ({@link #reference}). */
+  @Column(name = "order_id")
   private String orderId;
+
+  /** The document a department notification is about when it is not an order, e.g. {@code PO-2026-000123}. */
+  private String reference;
 
   @Column(nullable = false)
   private String audience;
@@ -67,6 +72,14 @@ class Notification {
 
   protected Notification() {}
 
+  /** A department's notification about a document that is not an order (the reference names it). */
+  static Notification about(String reference, String audience, String topic, String dedupKey, String summary,
+      String detail, Instant now) {
+    Notification n = new Notification(null, audience, topic, dedupKey, summary, detail, now);
+    n.reference = reference;
+    return n;
+  }
+
   Notification(String orderId, String audience, String topic, String dedupKey, String summary, String detail,
       Instant now) {
     this.orderId = orderId;
@@ -84,6 +97,7 @@ class Notification {
 
   Long id() { return id; }
   String orderId() { return orderId; }
+  String reference() { return reference; }
   String audience() { return audience; }
   String topic() { return topic; }
   String summary() { return summary; }

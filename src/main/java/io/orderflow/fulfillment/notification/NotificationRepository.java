@@ -18,7 +18,12 @@ interface NotificationRepository extends JpaRepository<Notification, Long> {
   Optional<Notification> findByOrderIdAndAudienceAndTopicAndDedupKey(String orderId, String audience, String topic,
       String dedupKey);
 
+  Optional<Notification> findByReferenceAndAudienceAndTopicAndDedupKey(String reference, String audience, String topic,
+      String dedupKey);
+
   List<Notification> findByOrderIdOrderById(String orderId);
+
+  List<Notification> findByReferenceOrderById(String reference);
 
   List<Notification> findByAudienceOrderByIdDesc(String audience, Limit limit);
 

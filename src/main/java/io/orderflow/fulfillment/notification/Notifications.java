@@ -32,7 +32,7 @@ public class Notifications {
    */
   public record NotificationView(long id, String orderId, String audience, String topic, String summary,
       Instant createdAt, Instant sentAt, String mail, int attempts, Instant nextAttemptAt, String lastError,
-      Instant failedAt) {}
+      Instant failedAt, String reference) {}
 
   private final NotificationRepository repository;
   private final OrderService orders;
@@ -75,6 +75,43 @@ public class Notifications {
     } catch (DataIntegrityViolationException concurrentDuplicate) {
       return false;
     }
+  }
+
+  /**
+   * Records a mail to a department about a business document that is not a customer order (a purchase order), once
+   * per reference, topic and {@code dedupKey}. Returns false when it existed already. The mail's subject names the
+   * reference; the summary is its first paragraph and each fact one line under it (at most 1000 characters in all).
+   *
+   * @param reference what the mail is about, e.g. {@code PO-2026-000123}
+   * @param facts e.g. one per purchase order line with its discrepancies
+   */
+  public boolean notifyDepartment(Audience department, String reference, String topic, String dedupKey,
+      String summary, List<String> facts) {
+    if (department == Audience.CUSTOMER) {
+      throw new IllegalArgumentException("A customer is told about orders only");
+    }
+    if (reference == null || reference.isBlank() || topic == null || dedupKey == null || summary == null) {
+      throw new IllegalArgumentException("A department notification needs a reference, a topic, a key and a summary");
+    }
+    if (repository.findByReferenceAndAudienceAndTopicAndDedupKey(reference, department.code(), topic, dedupKey)
+        .isPresent()) {
+      return false;
+    }
+    String detail = facts == null || facts.isEmpty() ? null : String.join("\n", facts);
+    try {
+      tx.executeWithoutResult(status -> repository.saveAndFlush(Notification.about(reference, department.code(), topic,
+          dedupKey, summary.strip(), detail, clock.instant())));
+      log.info("{}: {} notified ({})", reference, department.code(), topic);
+      return true;
+    } catch (DataIntegrityViolationException concurrentDuplicate) {
+      return false;
+    }
+  }
+
+  /** The notifications about a document that is not an order (e.g. a purchase order number), oldest first. */
+  @Transactional(readOnly = true)
+  public List<NotificationView> about(String reference) {
+    return repository.findByReferenceOrderById(reference).stream().map(Notifications::view).toList();
   }
 
   /**
@@ -129,6 +166,6 @@ public class Notifications {
     String mail = n.sentAt() != null ? "SENT" : n.failedAt() != null ? "FAILED" : n.claimToken() != null ? "SENDING"
         : n.attempts() > 0 ? "RETRYING" : "PENDING";
     return new NotificationView(n.id(), n.orderId(), n.audience(), n.topic(), n.summary(), n.createdAt(), n.sentAt(),
-        mail, n.attempts(), n.nextAttemptAt(), n.lastError(), n.failedAt());
+        mail, n.attempts(), n.nextAttemptAt(), n.lastError(), n.failedAt(), n.reference());
   }
 }

@@ -189,6 +189,26 @@ class MailComposerTest {
   }
 
   @Test
+  @DisplayName("A department's mail about a purchase order names it in the subject and lists the facts; a topic "
+      + "without words of its own gets the general ones; HTML escapes the facts")
+  void mailAboutADocument() {
+    Mail rejected = composer.composeAbout(Audience.PURCHASING, "SUPPLIER_REJECTED", "PO-2026-000007",
+        "Casa & Home Goods EOOD rejected purchase order PO-2026-000007. Reason: <out of production>.",
+        "Line 1: YOGA-MAT (Yoga mat), 10 ordered at 15.30 EUR\nLine 2: MUG-CERAMIC (Mug), 20 ordered at 5.40 EUR");
+    Mail other = composer.composeAbout(Audience.PURCHASING, "PRICE_CHANGED", "PO-2026-000008", "summary", null);
+
+    assertThat(rejected.subject()).isEqualTo("Purchase order PO-2026-000007 was rejected by the supplier");
+    assertThat(rejected.text()).contains("Hello purchasing,", "Reason: <out of production>.",
+        "- Line 1: YOGA-MAT (Yoga mat), 10 ordered at 15.30 EUR", "- Line 2: MUG-CERAMIC (Mug), 20 ordered at 5.40 EUR")
+        .doesNotContain("Order ");
+    assertThat(rejected.html()).contains("<li>Line 1: YOGA-MAT (Yoga mat), 10 ordered at 15.30 EUR</li>",
+        "Reason: &lt;out of production&gt;.");
+    assertThat(other.subject()).isEqualTo("PO-2026-000008: Price changed");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> composer.composeAbout(Audience.CUSTOMER, "X", "PO-1",
+        "s", null)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   @DisplayName("The reason or answer is the mail's detail line; HTML escapes it, the text part shows it as written")
   void detailIsEscapedInHtml() {
     String answer = "Use <b>size L</b> & \"wash cold\" <script>alert('x')</script>";

@@ -261,6 +261,52 @@ class MailerTest {
     assertThat(smtp.getReceivedMessages()).isEmpty();
   }
 
+  @Test
+  @DisplayName("Purchasing's mail about a purchase order (no customer order): recorded once per step, sent to "
+      + "purchasing's mailbox with the purchase order in the subject and one line per fact; the database refuses a "
+      + "second one and a notification about nothing")
+  void mailAboutAPurchaseOrder() throws Exception {
+    // given what a notify-purchasing step recorded, twice
+    List<String> facts = List.of("Line 1: SMARTWATCH-S2 (Smartwatch S2): received 10, damaged 1, accepted 8 - OVER 1, "
+        + "DAMAGED 1", "Line 2: YOGA-MAT (Yoga mat): received 2, damaged 0, accepted 2 - SHORT 3");
+    String summary = "Receipt 2 of purchase order PO-2026-000042 from Voltware Electronics Sp. z o.o. (voltware) "
+        + "differs from what the supplier owes.";
+    assertThat(notifications.notifyDepartment(Audience.PURCHASING, "PO-2026-000042", "RECEIPT_DISCREPANCY", "step-9",
+        summary, facts)).isTrue();
+    assertThat(notifications.notifyDepartment(Audience.PURCHASING, "PO-2026-000042", "RECEIPT_DISCREPANCY", "step-9",
+        summary, facts)).as("the same step again").isFalse();
+
+    // when
+    Run run = mailer(settings).sendDue();
+
+    // then
+    assertThat(run).isEqualTo(new Run(1, 0, 0));
+    MimeMessage mail = smtp.getReceivedMessages()[0];
+    assertThat(recipient(mail)).isEqualTo("purchasing@shop.example");
+    assertThat(mail.getSubject()).isEqualTo("Purchase order PO-2026-000042: the delivery does not match the order");
+    assertThat(mail.getHeader("X-Orderflow-Reference", null)).isEqualTo("PO-2026-000042");
+    assertThat(mail.getHeader("X-Orderflow-Order", null)).isNull();
+    String text = GreenMailUtil.getBody(mail);
+    assertThat(text).contains("Hello purchasing,", "Please claim with the supplier.", "PO-2026-000042",
+        "- Line 1: SMARTWATCH-S2 (Smartwatch S2): received 10, damaged 1, accepted 8 - OVER 1, DAMAGED 1",
+        "- Line 2: YOGA-MAT (Yoga mat): received 2, damaged 0, accepted 2 - SHORT 3");
+    assertThat(notifications.about("PO-2026-000042")).singleElement().satisfies(n -> {
+      assertThat(n.orderId()).isNull();
+      assertThat(n.reference()).isEqualTo("PO-2026-000042");
+      assertThat(n.mail()).isEqualTo("SENT");
+    });
+    assertThat(notifications.forAudience(Audience.PURCHASING, 10)).extracting(NotificationView::reference)
+        .contains("PO-2026-000042");
+
+    // and the database keeps it once per step, and never about nothing
+    String insert = "insert into notification (order_id, reference, audience, topic, dedup_key, summary, created_at) "
+        + "values (?, ?, 'purchasing', 'RECEIPT_DISCREPANCY', 'step-9', 'x', current_timestamp)";
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update(insert, null, "PO-2026-000042"))
+        .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update(insert, new Object[] {null, null}))
+        .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+  }
+
   private Mailer mailer(MailSettings mailSettings) {
     JavaMailSenderImpl sender = new JavaMailSenderImpl();
     sender.setHost("127.0.0.1");

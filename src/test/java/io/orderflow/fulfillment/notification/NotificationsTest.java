@@ -38,6 +38,31 @@ class NotificationsTest {
   }
 
   @Test
+  @DisplayName("tell a department about a purchase order once per step, never a customer, and without an order")
+  void departmentNotificationAboutADocument() {
+    when(repository.findByReferenceAndAudienceAndTopicAndDedupKey("PO-2026-000001", "purchasing", "SUPPLIER_REJECTED",
+        "9")).thenReturn(Optional.empty());
+
+    assertThat(notifications.notifyDepartment(Audience.PURCHASING, "PO-2026-000001", "SUPPLIER_REJECTED", "9",
+        "Rejected. ", List.of("Line 1", "Line 2"))).isTrue();
+
+    ArgumentCaptor<Notification> saved = ArgumentCaptor.forClass(Notification.class);
+    verify(repository).saveAndFlush(saved.capture());
+    assertThat(saved.getValue().orderId()).isNull();
+    assertThat(saved.getValue().reference()).isEqualTo("PO-2026-000001");
+    assertThat(saved.getValue().summary()).isEqualTo("Rejected.");
+    assertThat(saved.getValue().detail()).isEqualTo("Line 1\nLine 2");
+    verify(orders, never()).summary(any());
+
+    when(repository.findByReferenceAndAudienceAndTopicAndDedupKey("PO-2026-000001", "purchasing", "SUPPLIER_REJECTED",
+        "9")).thenReturn(Optional.of(saved.getValue()));
+    assertThat(notifications.notifyDepartment(Audience.PURCHASING, "PO-2026-000001", "SUPPLIER_REJECTED", "9",
+        "Rejected.", List.of())).as("the same step again").isFalse();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> notifications.notifyDepartment(Audience.CUSTOMER,
+        "PO-2026-000001", "SUPPLIER_REJECTED", "9", "x", List.of())).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   @DisplayName("give marketing nothing from a customer who did not consent")
   void noConsentNoMarketing() {
     anOrder(false);
