@@ -35,6 +35,10 @@ class GoodsReceipt {
   @Column(name = "delivery_reference")
   private String deliveryReference;
 
+  /** The supplier's delivery note as the warehouse typed it (the reference is the key of the receipt). */
+  @Column(name = "delivery_note")
+  private String deliveryNote;
+
   @Column(name = "received_by", nullable = false)
   private String receivedBy;
 
@@ -47,11 +51,12 @@ class GoodsReceipt {
 
   protected GoodsReceipt() {}
 
-  GoodsReceipt(PurchaseOrder purchaseOrder, int receiptNo, String deliveryReference, String receivedBy,
-      Instant receivedAt) {
+  GoodsReceipt(PurchaseOrder purchaseOrder, int receiptNo, String deliveryReference, String deliveryNote,
+      String receivedBy, Instant receivedAt) {
     this.purchaseOrder = purchaseOrder;
     this.receiptNo = receiptNo;
     this.deliveryReference = deliveryReference;
+    this.deliveryNote = deliveryNote;
     this.receivedBy = receivedBy;
     this.receivedAt = receivedAt;
   }
@@ -63,6 +68,7 @@ class GoodsReceipt {
   Long id() { return id; }
   int receiptNo() { return receiptNo; }
   String deliveryReference() { return deliveryReference; }
+  String deliveryNote() { return deliveryNote; }
   String receivedBy() { return receivedBy; }
   Instant receivedAt() { return receivedAt; }
   List<GoodsReceiptLine> lines() { return List.copyOf(lines); }

@@ -97,6 +97,14 @@ class PurchaseOrder {
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
 
+  /** The replenishment process instance that drives the order; null for one proposed outside a process. */
+  @Column(name = "process_instance_key")
+  private Long processInstanceKey;
+
+  /** The expected delivery date the supplier was last reminded of (one reminder per expected date). */
+  @Column(name = "reminded_for")
+  private LocalDate remindedFor;
+
   @Version
   private long version;
 
@@ -141,6 +149,23 @@ class PurchaseOrder {
     totalValue = lines.stream().map(PurchaseOrderLine::value).reduce(BigDecimal.ZERO, BigDecimal::add)
         .setScale(2, RoundingMode.HALF_UP);
     refreshOpenKeys();
+  }
+
+  /**
+   * The replenishment process instance that drives the order from now on. The same instance again changes nothing;
+   * another one is refused (two processes must never drive one purchase order).
+   */
+  void drivenBy(long instanceKey, Instant now) {
+    if (processInstanceKey != null) {
+      if (processInstanceKey == instanceKey) {
+        return;
+      }
+      throw new ConflictException("Purchase order " + poNumber + " is driven by process instance " + processInstanceKey
+          + ", not " + instanceKey);
+    }
+    processInstanceKey = instanceKey;
+    touch(now);
+    event(now, "PROCESS_STARTED", "replenishment process instance " + instanceKey);
   }
 
   /**
@@ -268,9 +293,74 @@ class PurchaseOrder {
    * line adds only this delivery's quantities; the order stays PARTIALLY_RECEIVED until every line is complete.
    */
   GoodsReceipt receive(List<Delivered> delivered, String deliveryReference, String receivedBy, Instant now) {
+    return receive(delivered, deliveryReference, null, receivedBy, false, now);
+  }
+
+  /**
+   * As {@link #receive(List, String, String, Instant)}, with the supplier's delivery note, and {@code lastDelivery}:
+   * the supplier sends nothing more, so the order closes short. It is then RECEIVED like a complete one (nothing more
+   * is expected, the open key is freed for the next replenishment), its history says CLOSED_SHORT with the units that
+   * never came, and each line still shows what the supplier owed when it closed ({@code stillOpen}).
+   */
+  GoodsReceipt receive(List<Delivered> delivered, String deliveryReference, String deliveryNote, String receivedBy,
+      boolean lastDelivery, Instant now) {
     if (!status.receivable()) {
       throw new ConflictException("Purchase order " + poNumber + " is " + status + "; no goods can be received on it");
     }
+    List<FieldProblem> problems = deliveryProblems(delivered);
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException(problems);
+    }
+    GoodsReceipt receipt = new GoodsReceipt(this, receipts.size() + 1, deliveryReference, deliveryNote, receivedBy,
+        now);
+    StringBuilder detail = new StringBuilder("receipt " + receipt.receiptNo() + ":");
+    for (Delivered d : delivered) {
+      PurchaseOrderLine line = line(d.sku()).orElseThrow();
+      PurchaseOrderLine.Receipt outcome = line.receive(d.receivedQuantity(), d.damagedQuantity());
+      receipt.add(new GoodsReceiptLine(receipt, line.lineNo(), d.sku(), d.receivedQuantity(), d.damagedQuantity(),
+          outcome, d.lotOrSerials(), d.binLocation()));
+      detail.append(' ').append(d.sku()).append(" accepted ").append(outcome.accepted());
+    }
+    receipts.add(receipt);
+    boolean complete = lines.stream().allMatch(PurchaseOrderLine::complete);
+    if (complete) {
+      transition(RECEIVED, now, "RECEIVED", detail.toString());
+    } else if (lastDelivery) {
+      detail.append("; the supplier delivers nothing more, ").append(unitsNeverDelivered())
+          .append(" unit(s) never delivered:");
+      lines.stream().filter(l -> !l.complete())
+          .forEach(l -> detail.append(' ').append(l.sku()).append(' ').append(l.stillOpen()));
+      transition(RECEIVED, now, "CLOSED_SHORT", detail.toString());
+    } else {
+      transition(PARTIALLY_RECEIVED, now, "PARTIALLY_RECEIVED", detail.toString());
+    }
+    return receipt;
+  }
+
+  /** Units the supplier owed and never delivered: non-zero only on an order closed short (or still waiting). */
+  int unitsNeverDelivered() {
+    return lines.stream().mapToInt(PurchaseOrderLine::stillOpen).sum();
+  }
+
+  /**
+   * The supplier is reminded of the expected delivery date: true once per expected date while goods may still come;
+   * false when it was reminded of this date already, or nothing is expected any more.
+   */
+  boolean remind(Instant now) {
+    if (!status.receivable() || expectedDate == null || expectedDate.equals(remindedFor)) {
+      return false;
+    }
+    remindedFor = expectedDate;
+    touch(now);
+    event(now, "SUPPLIER_REMINDED", "delivery was expected " + expectedDate);
+    return true;
+  }
+
+  /**
+   * What is wrong with a delivery as counted: every line must name a SKU of the order, once, with a received quantity
+   * not below zero and damaged units between zero and the received ones. Empty when it may be received.
+   */
+  List<FieldProblem> deliveryProblems(List<Delivered> delivered) {
     List<FieldProblem> problems = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     if (delivered.isEmpty()) {
@@ -286,27 +376,11 @@ class PurchaseOrder {
       if (d.receivedQuantity() < 0) {
         problems.add(new FieldProblem("lines[" + i + "].receivedQuantity", "must not be negative"));
       }
-      if (d.damagedQuantity() < 0 || d.damagedQuantity() > d.receivedQuantity()) {
+      if (d.damagedQuantity() < 0 || (d.receivedQuantity() >= 0 && d.damagedQuantity() > d.receivedQuantity())) {
         problems.add(new FieldProblem("lines[" + i + "].damagedQuantity", "must be between 0 and the received quantity"));
       }
     }
-    if (!problems.isEmpty()) {
-      throw new InvalidRequestException(problems);
-    }
-    GoodsReceipt receipt = new GoodsReceipt(this, receipts.size() + 1, deliveryReference, receivedBy, now);
-    StringBuilder detail = new StringBuilder("receipt " + receipt.receiptNo() + ":");
-    for (Delivered d : delivered) {
-      PurchaseOrderLine line = line(d.sku()).orElseThrow();
-      PurchaseOrderLine.Receipt outcome = line.receive(d.receivedQuantity(), d.damagedQuantity());
-      receipt.add(new GoodsReceiptLine(receipt, line.lineNo(), d.sku(), d.receivedQuantity(), d.damagedQuantity(),
-          outcome, d.lotOrSerials(), d.binLocation()));
-      detail.append(' ').append(d.sku()).append(" accepted ").append(outcome.accepted());
-    }
-    receipts.add(receipt);
-    boolean complete = lines.stream().allMatch(PurchaseOrderLine::complete);
-    transition(complete ? RECEIVED : PARTIALLY_RECEIVED, now, complete ? "RECEIVED" : "PARTIALLY_RECEIVED",
-        detail.toString());
-    return receipt;
+    return problems;
   }
 
   Optional<GoodsReceipt> receiptWithReference(String deliveryReference) {
@@ -361,6 +435,8 @@ class PurchaseOrder {
   Instant sentAt() { return sentAt; }
   Instant confirmedAt() { return confirmedAt; }
   Instant closedAt() { return closedAt; }
+  Long processInstanceKey() { return processInstanceKey; }
+  LocalDate remindedFor() { return remindedFor; }
   List<PurchaseOrderLine> lines() { return List.copyOf(lines); }
   List<GoodsReceipt> receipts() { return List.copyOf(receipts); }
   List<PurchaseOrderEvent> events() { return List.copyOf(events); }

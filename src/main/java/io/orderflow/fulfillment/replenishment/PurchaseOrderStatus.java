@@ -4,7 +4,8 @@ import java.util.Set;
 
 /**
  * DRAFT → (AWAITING_APPROVAL →) SENT → CONFIRMED / PARTIALLY_CONFIRMED / REJECTED → PARTIALLY_RECEIVED → RECEIVED;
- * CANCELLED by purchasing (refused approval, supplier silence) before any goods arrived.
+ * CANCELLED by purchasing (refused approval, supplier silence) before any goods arrived. RECEIVED also ends an order the
+ * warehouse closed short (the supplier's last delivery left units missing; its history says CLOSED_SHORT).
  */
 public enum PurchaseOrderStatus {
   DRAFT, AWAITING_APPROVAL, SENT, CONFIRMED, PARTIALLY_CONFIRMED, REJECTED, PARTIALLY_RECEIVED, RECEIVED, CANCELLED;

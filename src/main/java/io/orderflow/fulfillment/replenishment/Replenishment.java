@@ -1,13 +1,17 @@
 package io.orderflow.fulfillment.replenishment;
 
-import io.orderflow.fulfillment.shared.numbering.GapFreeNumbers;
+import io.orderflow.fulfillment.catalog.Catalog;
+import io.orderflow.fulfillment.catalog.Product;
 import io.orderflow.fulfillment.inventory.Inventory;
+import io.orderflow.fulfillment.shared.numbering.GapFreeNumbers;
 import io.orderflow.fulfillment.shared.InvalidRequestException;
 import io.orderflow.fulfillment.shared.NotFoundException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,8 +59,13 @@ public class Replenishment {
       int acceptedQuantity, int overQuantity, int shortQuantity, List<String> lotOrSerials, String binLocation,
       List<String> discrepancies) {}
 
-  public record ReceiptView(int receiptNo, String deliveryReference, String receivedBy, Instant receivedAt,
-      List<ReceiptLineView> lines) {
+  /**
+   * @param deliveryReference the key that makes a repeated receipt a no-op (the process's receive task, or the delivery
+   *     note of a receipt recorded without the process)
+   * @param deliveryNote the supplier's delivery note as the warehouse typed it
+   */
+  public record ReceiptView(int receiptNo, String deliveryReference, String deliveryNote, String receivedBy,
+      Instant receivedAt, List<ReceiptLineView> lines) {
 
     /** Over, damaged or short: purchasing hears about it (claim with the supplier). */
     public boolean hasDiscrepancies() {
@@ -70,10 +79,38 @@ public class Replenishment {
       String warehouseId, PurchaseOrderStatus status, BigDecimal value, String currency, LocalDate expectedDate,
       String approvedBy, String decisionNote, String rejectionReason, Instant createdAt, Instant sentAt,
       Instant confirmedAt, Instant closedAt, List<LineView> lines, List<ReceiptView> receipts,
-      List<EventView> history) {}
+      List<EventView> history, Long processInstanceKey) {}
 
   /** A delivery recorded against a purchase order, and the purchase order after it. */
-  public record Receipt(ReceiptView receipt, PurchaseOrderView purchaseOrder) {}
+  public record Receipt(ReceiptView receipt, PurchaseOrderView purchaseOrder) {
+
+    /** Nothing more is expected: every line complete, or the order closed short (the supplier's last delivery). */
+    public boolean purchaseOrderClosed() {
+      return purchaseOrder.status().closed();
+    }
+  }
+
+  /**
+   * One delivery as the warehouse counted it, for {@link #receive(String, Delivery)}.
+   *
+   * @param deliveryReference makes a repeat a no-op (the process: its receive task); may be null
+   * @param deliveryNote the supplier's delivery note; may be null
+   * @param lastDelivery the supplier sends nothing more: the purchase order closes short after this delivery
+   */
+  public record Delivery(String deliveryReference, String deliveryNote, String receivedBy, List<ReceiptLine> lines,
+      boolean lastDelivery) {}
+
+  /** The proposed (or still open) purchase order for a process, and whether purchasing must approve it. */
+  public record ProposedPurchase(PurchaseOrderView purchaseOrder, boolean approvalNeeded) {}
+
+  /** A line the warehouse still waits for: what the receipt form lists. */
+  public record ExpectedLine(int lineNo, String sku, String productName, int openQuantity) {}
+
+  /**
+   * What the next delivery of a purchase order should bring, and when the supplier is reminded: at the end of the
+   * expected date (the start of the next day, in the application's time zone).
+   */
+  public record ExpectedDelivery(List<ExpectedLine> lines, LocalDate expectedDate, OffsetDateTime remindAt) {}
 
   public record ReorderPolicyView(String sku, String warehouseId, int reorderPoint, int orderQuantity,
       String supplierId, String supplierName, BigDecimal unitCost, String currency) {}
@@ -87,19 +124,24 @@ public class Replenishment {
   private final GapFreeNumbers numbering;
   private final SupplierGateway supplierGateway;
   private final Inventory inventory;
+  private final Catalog catalog;
+  private final PurchasingNotices notices;
   private final ReplenishmentSettings settings;
   private final TransactionTemplate tx;
   private final Clock clock;
 
   Replenishment(ReorderPolicyRepository policies, SupplierRepository suppliers,
       PurchaseOrderRepository purchaseOrders, GapFreeNumbers numbering, SupplierGateway supplierGateway,
-      Inventory inventory, ReplenishmentSettings settings, PlatformTransactionManager txManager, Clock clock) {
+      Inventory inventory, Catalog catalog, PurchasingNotices notices, ReplenishmentSettings settings,
+      PlatformTransactionManager txManager, Clock clock) {
     this.policies = policies;
     this.suppliers = suppliers;
     this.purchaseOrders = purchaseOrders;
     this.numbering = numbering;
     this.supplierGateway = supplierGateway;
     this.inventory = inventory;
+    this.catalog = catalog;
+    this.notices = notices;
     this.settings = settings;
     this.tx = new TransactionTemplate(txManager);
     this.clock = clock;
@@ -177,6 +219,30 @@ public class Replenishment {
     return load(poId).requireApprovalAbove(settings.approvalThreshold(), clock.instant());
   }
 
+  /**
+   * create-purchase-order: proposes {@code quantity} units of the SKU for the warehouse from the policy's supplier (or
+   * returns the purchase order already open for them), binds it to the process instance, and tells whether purchasing
+   * must approve it. Repeated by the same process instance, the answer is the same; an open purchase order another
+   * process instance drives is refused (409), so two processes never drive one purchase order.
+   */
+  public ProposedPurchase proposeFor(String sku, String warehouseId, int quantity, long processInstanceKey) {
+    if (quantity <= 0) {
+      throw new IllegalArgumentException("A replenishment of " + sku + " for " + warehouseId
+          + " needs a positive quantity, was " + quantity);
+    }
+    ReorderPolicy policy = policies.findById(new ReorderPolicy.Key(sku, warehouseId))
+        .orElseThrow(() -> new InvalidRequestException("sku", "no reorder policy for " + sku + "@" + warehouseId));
+    int available = inventory.stockIn(sku, warehouseId).map(Inventory.WarehouseStock::available).orElse(0);
+    PurchaseOrderView proposed = propose(new ReplenishmentNeed(sku, warehouseId, available, policy.reorderPoint(),
+        quantity, policy.supplierId()));
+    return tx.execute(s -> {
+      PurchaseOrder po = load(proposed.id());
+      po.drivenBy(processInstanceKey, clock.instant());
+      boolean approvalNeeded = po.requireApprovalAbove(settings.approvalThreshold(), clock.instant());
+      return new ProposedPurchase(view(po), approvalNeeded);
+    });
+  }
+
   /** Purchasing's decision on a purchase order waiting for approval: approved (it may be sent), or cancelled. */
   @Transactional
   public PurchaseOrderView decide(String poId, boolean approved, String note, String by) {
@@ -234,6 +300,56 @@ public class Replenishment {
     return view(po);
   }
 
+  /**
+   * cancel-purchase-order: purchasing gave up waiting for the supplier's answer; the note says why (or "no answer from
+   * the supplier"). Repeated, nothing changes.
+   */
+  @Transactional
+  public PurchaseOrderView cancelUnanswered(String poId, String note) {
+    return cancel(poId, note == null || note.isBlank() ? "no answer from the supplier"
+        : "no answer from the supplier: " + note.strip());
+  }
+
+  /**
+   * The receipt form's lines ({@code receivedLines}: lineNo, sku, receivedQuantity, damagedQuantity, lotOrSerials as
+   * one text, separated by commas, semicolons or line breaks) as counted lines. Numbers may come as integers, decimals
+   * or text; a missing damaged count is 0, a missing received count is refused.
+   */
+  public static List<ReceiptLine> countedLines(List<Map<String, Object>> receivedLines) {
+    if (receivedLines == null) {
+      throw new InvalidRequestException("receivedLines", "name every delivered line");
+    }
+    List<ReceiptLine> lines = new java.util.ArrayList<>();
+    for (int i = 0; i < receivedLines.size(); i++) {
+      Map<String, Object> l = receivedLines.get(i);
+      if (l == null || l.get("sku") == null) {
+        throw new InvalidRequestException("receivedLines[" + i + "].sku", "is required");
+      }
+      Object received = l.get("receivedQuantity");
+      if (received == null || received.toString().isBlank()) {
+        throw new InvalidRequestException("receivedLines[" + i + "].receivedQuantity", "is required");
+      }
+      Object damaged = l.get("damagedQuantity");
+      Object lots = l.get("lotOrSerials");
+      lines.add(new ReceiptLine(l.get("sku").toString(), count(received, "receivedLines[" + i + "].receivedQuantity"),
+          damaged == null || damaged.toString().isBlank() ? 0
+              : count(damaged, "receivedLines[" + i + "].damagedQuantity"),
+          lots == null ? List.of() : Arrays.stream(lots.toString().split("[,;\\r\\n]+")).map(String::strip)
+              .filter(x -> !x.isEmpty()).toList()));
+    }
+    return lines;
+  }
+
+  private static int count(Object value, String field) {
+    try {
+      java.math.BigDecimal number = value instanceof Number n ? new java.math.BigDecimal(n.toString())
+          : new java.math.BigDecimal(value.toString().strip());
+      return number.intValueExact();
+    } catch (NumberFormatException | ArithmeticException e) {
+      throw new InvalidRequestException(field, "must be a whole number, was " + value);
+    }
+  }
+
   public Receipt receive(String poId, List<ReceiptLine> lines) {
     return receive(poId, null, SYSTEM, lines);
   }
@@ -246,7 +362,20 @@ public class Replenishment {
    */
   @Transactional
   public Receipt receive(String poId, String deliveryReference, String receivedBy, List<ReceiptLine> lines) {
+    return receive(poId, new Delivery(deliveryReference, null, receivedBy, lines, false));
+  }
+
+  /**
+   * record-goods-receipt: one delivery, as {@link #receive(String, String, String, List)}, with the supplier's
+   * delivery note kept and, for the supplier's last delivery, the purchase order closed short (RECEIVED, its history
+   * names the units that never came). The delivery reference makes a repeat return the earlier receipt.
+   */
+  @Transactional
+  public Receipt receive(String poId, Delivery delivery) {
     PurchaseOrder po = load(poId);
+    String deliveryReference = delivery.deliveryReference();
+    List<ReceiptLine> lines = delivery.lines();
+    String receivedBy = delivery.receivedBy();
     Optional<GoodsReceipt> earlier = po.receiptWithReference(deliveryReference);
     if (earlier.isPresent()) {
       return new Receipt(receiptView(earlier.get()), view(po));
@@ -258,7 +387,8 @@ public class Replenishment {
     po.lines().forEach(l -> bins.put(l.sku(), inventory.putAwayBin(l.sku(), po.warehouseId())));
     GoodsReceipt receipt = po.receive(lines.stream().map(l -> new PurchaseOrder.Delivered(l.sku(),
             l.receivedQuantity(), l.damagedQuantity(), joined(l.lotOrSerials()), bins.get(l.sku()))).toList(),
-        deliveryReference, receivedBy == null ? SYSTEM : receivedBy, clock.instant());
+        deliveryReference, blankToNull(delivery.deliveryNote()), receivedBy == null ? SYSTEM : receivedBy,
+        delivery.lastDelivery(), clock.instant());
     purchaseOrders.saveAndFlush(po);
     Receipt result = new Receipt(receiptView(receipt), view(po));
     // Stock last: the inventory's updates clear the persistence context, the purchase order is written by now.
@@ -271,6 +401,88 @@ public class Replenishment {
     log.info("Purchase order {} receipt {}: {}", result.purchaseOrder().number(), result.receipt().receiptNo(),
         result.purchaseOrder().status());
     return result;
+  }
+
+  /**
+   * prepare-goods-receipt: the lines the warehouse still waits for (with the product's name), and when to remind the
+   * supplier: the end of the expected delivery date.
+   */
+  @Transactional(readOnly = true)
+  public ExpectedDelivery expectedDelivery(String poId) {
+    PurchaseOrder po = load(poId);
+    List<PurchaseOrderLine> open = po.status().closed() ? List.of()
+        : po.lines().stream().filter(l -> l.stillOpen() > 0).toList();
+    Map<String, Product> products = catalog.bySku(open.stream().map(PurchaseOrderLine::sku).toList());
+    List<ExpectedLine> lines = open.stream().map(l -> new ExpectedLine(l.lineNo(), l.sku(),
+        products.containsKey(l.sku()) ? products.get(l.sku()).name() : l.sku(), l.stillOpen())).toList();
+    LocalDate expected = po.expectedDate() != null ? po.expectedDate()
+        : LocalDate.ofInstant(clock.instant(), clock.getZone());
+    OffsetDateTime remindAt = expected.plusDays(1).atStartOfDay(clock.getZone()).toOffsetDateTime()
+        .withOffsetSameInstant(ZoneOffset.UTC);
+    return new ExpectedDelivery(lines, po.expectedDate(), remindAt);
+  }
+
+  /**
+   * remind-supplier: the expected delivery date passed with goods still open, so the supplier is reminded through the
+   * supplier port, once per expected date (a later date the supplier promised gets its own reminder). False when
+   * nothing was sent: reminded of this date already, or nothing is expected any more.
+   */
+  @Transactional
+  public boolean remindSupplier(String poId) {
+    PurchaseOrder po = load(poId);
+    if (!po.remind(clock.instant())) {
+      return false;
+    }
+    Supplier supplier = suppliers.findById(po.supplierId())
+        .orElseThrow(() -> new IllegalStateException("Unknown supplier " + po.supplierId()));
+    supplierGateway.remind(new SupplierGateway.Reminder(po.id(), po.poNumber(), supplier.id(), supplier.name(),
+        supplier.email(), po.warehouseId(), po.expectedDate(), po.lines().stream().filter(l -> l.stillOpen() > 0)
+            .map(l -> new SupplierGateway.Line(l.lineNo(), l.sku(), l.stillOpen(), l.unitCost())).toList()));
+    log.info("Purchase order {}: supplier {} reminded of the delivery expected {}", po.poNumber(), supplier.id(),
+        po.expectedDate());
+    return true;
+  }
+
+  /**
+   * notify-purchasing: a mail to purchasing's mailbox about the purchase order, once per {@code dedupKey} (the
+   * process step): {@link PurchasingNotices#SUPPLIER_REJECTED} with the supplier's reason, or
+   * {@link PurchasingNotices#RECEIPT_DISCREPANCY} with receipt {@code receiptNo}'s over, short and damaged units per
+   * line. False when it was recorded before.
+   */
+  public boolean notifyPurchasing(String poId, String topic, Integer receiptNo, String dedupKey) {
+    PurchasingNotices.Notice notice = tx.execute(s -> {
+      PurchaseOrder po = load(poId);
+      Supplier supplier = suppliers.findById(po.supplierId())
+          .orElseThrow(() -> new IllegalStateException("Unknown supplier " + po.supplierId()));
+      return notices.compose(po, supplier, topic, receiptNo);
+    });
+    return notices.send(notice, dedupKey);
+  }
+
+  /**
+   * Checks a delivery as counted against the purchase order without recording it: 400 naming {@code lines[i].sku}
+   * (not on the order, or named twice), {@code lines[i].receivedQuantity} (negative) or
+   * {@code lines[i].damagedQuantity} (negative, or more than received).
+   */
+  @Transactional(readOnly = true)
+  public void checkDelivery(String poId, List<ReceiptLine> lines) {
+    if (lines == null || lines.isEmpty() || lines.stream().anyMatch(java.util.Objects::isNull)) {
+      throw new InvalidRequestException("lines", "name every delivered line");
+    }
+    List<InvalidRequestException.FieldProblem> problems = load(poId).deliveryProblems(lines.stream()
+        .map(l -> new PurchaseOrder.Delivered(l.sku(), l.receivedQuantity(), l.damagedQuantity(), null, null)).toList());
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException(problems);
+    }
+  }
+
+  /** The receipt that recorded this supplier's delivery note on the purchase order, if one did. */
+  @Transactional(readOnly = true)
+  public Optional<ReceiptView> receiptWithDeliveryNote(String poId, String deliveryNote) {
+    String note = blankToNull(deliveryNote);
+    return note == null ? Optional.empty() : load(poId).receipts().stream()
+        .filter(r -> note.equals(r.deliveryNote()) || note.equals(r.deliveryReference())).findFirst()
+        .map(Replenishment::receiptView);
   }
 
   @Transactional(readOnly = true)
@@ -309,6 +521,10 @@ public class Replenishment {
     return purchaseOrders.findById(poId).orElseThrow(() -> new NotFoundException("Purchase order", poId));
   }
 
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text.strip();
+  }
+
   private static String joined(List<String> lotOrSerials) {
     if (lotOrSerials == null || lotOrSerials.isEmpty()) {
       return null;
@@ -329,11 +545,12 @@ public class Replenishment {
         po.lines().stream().map(l -> new LineView(l.lineNo(), l.sku(), l.orderedQuantity(), l.confirmedQuantity(),
             l.receivedQuantity(), l.damagedQuantity(), l.acceptedQuantity(), l.stillOpen(), l.unitCost())).toList(),
         po.receipts().stream().map(Replenishment::receiptView).toList(),
-        po.events().stream().map(e -> new EventView(e.occurredAt(), e.step(), e.detail())).toList());
+        po.events().stream().map(e -> new EventView(e.occurredAt(), e.step(), e.detail())).toList(),
+        po.processInstanceKey());
   }
 
   private static ReceiptView receiptView(GoodsReceipt r) {
-    return new ReceiptView(r.receiptNo(), r.deliveryReference(), r.receivedBy(), r.receivedAt(),
+    return new ReceiptView(r.receiptNo(), r.deliveryReference(), r.deliveryNote(), r.receivedBy(), r.receivedAt(),
         r.lines().stream().map(l -> {
           List<String> discrepancies = new java.util.ArrayList<>();
           if (l.overQuantity() > 0) {

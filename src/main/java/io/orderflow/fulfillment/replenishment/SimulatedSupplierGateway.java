@@ -10,7 +10,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The simulated supplier: records the purchase order as the e-mail the supplier would get (table supplier_dispatch),
- * in the transaction that marks the order sent, once per purchase order. The supplier's answer comes through
+ * in the transaction that marks the order sent, once per purchase order; a reminder of a late delivery likewise
+ * (table supplier_reminder), once per purchase order and expected date. The supplier's answer comes through
  * {@code POST /api/purchase-orders/{id}/supplier-confirmation}, as a real supplier's portal would call it.
  */
 @Component
@@ -19,10 +20,12 @@ class SimulatedSupplierGateway implements SupplierGateway {
   private static final Logger log = LoggerFactory.getLogger(SimulatedSupplierGateway.class);
 
   private final SupplierDispatchRepository dispatches;
+  private final SupplierReminderRepository reminders;
   private final Clock clock;
 
-  SimulatedSupplierGateway(SupplierDispatchRepository dispatches, Clock clock) {
+  SimulatedSupplierGateway(SupplierDispatchRepository dispatches, SupplierReminderRepository reminders, Clock clock) {
     this.dispatches = dispatches;
+    this.reminders = reminders;
     this.clock = clock;
   }
 
@@ -39,5 +42,23 @@ class SimulatedSupplierGateway implements SupplierGateway {
         + "\nTotal " + d.totalValue() + " " + d.currency() + "\n";
     dispatches.saveAndFlush(new SupplierDispatch(d.purchaseOrderId(), d.supplierEmail(), text, clock.instant()));
     log.info("Purchase order {} sent to supplier {} (simulated)", d.poNumber(), d.supplierId());
+  }
+
+  @Override
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void remind(Reminder r) {
+    if (reminders.existsByPurchaseOrderIdAndExpectedDate(r.purchaseOrderId(), r.expectedDate())) {
+      return;
+    }
+    String text = "Reminder: purchase order " + r.poNumber() + " to " + r.supplierName() + "\n"
+        + "The delivery to warehouse " + r.warehouseId() + " was expected by " + r.expectedDate()
+        + ". Still open:\n"
+        + r.openLines().stream().map(l -> l.lineNo() + ". " + l.sku() + " x " + l.quantity())
+            .collect(Collectors.joining("\n"))
+        + "\nPlease deliver or tell us the new date.\n";
+    reminders.saveAndFlush(new SupplierReminder(r.purchaseOrderId(), r.expectedDate(), r.supplierEmail(), text,
+        clock.instant()));
+    log.info("Supplier {} reminded of purchase order {} expected {} (simulated)", r.supplierId(), r.poNumber(),
+        r.expectedDate());
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 
+import io.orderflow.fulfillment.catalog.Catalog;
 import io.orderflow.fulfillment.inventory.Inventory;
 import io.orderflow.fulfillment.replenishment.PurchaseOrder.Delivered;
 import io.orderflow.fulfillment.replenishment.Replenishment.ReplenishmentNeed;
@@ -68,7 +69,8 @@ class PurchaseOrderRecordsMariaDbTest {
 
   Replenishment replenishment() {
     return new Replenishment(policies, suppliers, purchaseOrders, numbering, mock(SupplierGateway.class),
-        mock(Inventory.class), ReplenishmentSettings.defaults(), txManager, Clock.fixed(NOW, ZoneOffset.UTC));
+        mock(Inventory.class), mock(Catalog.class), mock(PurchasingNotices.class), ReplenishmentSettings.defaults(),
+        txManager, Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
   @Test
@@ -137,6 +139,57 @@ class PurchaseOrderRecordsMariaDbTest {
       next.addLine("MUG-CERAMIC", 5, new BigDecimal("5.40"));
       purchaseOrders.saveAndFlush(next);
     });
+  }
+
+  @Autowired SupplierReminderRepository reminders;
+
+  @Test
+  @DisplayName("the process's facts are kept: the driving process instance, the date reminded of, the delivery note, "
+      + "a purchase order closed short; the simulated supplier is reminded once per expected date")
+  void processFacts() {
+    TransactionTemplate tx = new TransactionTemplate(txManager);
+    SimulatedSupplierGateway gateway = new SimulatedSupplierGateway(mock(SupplierDispatchRepository.class), reminders,
+        Clock.fixed(NOW, ZoneOffset.UTC));
+    SupplierGateway.Reminder reminder = new SupplierGateway.Reminder("po-pf", "PO-2030-900010", "casa-goods",
+        "Casa & Home Goods EOOD", "orders@casa-goods.example", "madrid", LocalDate.parse("2030-03-09"),
+        List.of(new SupplierGateway.Line(1, "MUG-CERAMIC", 20, new BigDecimal("5.40"))));
+    tx.executeWithoutResult(s -> {
+      PurchaseOrder po = new PurchaseOrder("po-pf", "PO-2030-900010", "casa-goods", "madrid", "EUR",
+          LocalDate.parse("2030-03-09"), NOW);
+      po.addLine("MUG-CERAMIC", 20, new BigDecimal("5.40"));
+      po.drivenBy(2251799813685281L, NOW);
+      po.markSent(NOW);
+      assertThat(po.remind(NOW)).isTrue();
+      po.receive(List.of(new Delivered("MUG-CERAMIC", 12, 2, null, "D-03-1")), "process-step-2251799813685300",
+          "DN-77", "picker.madrid", true, NOW);
+      purchaseOrders.saveAndFlush(po);
+      gateway.remind(reminder);
+      gateway.remind(reminder);
+    });
+    PurchaseOrder read = tx.execute(s -> {
+      PurchaseOrder po = purchaseOrders.findByPoNumber("PO-2030-900010").orElseThrow();
+      po.receipts().forEach(r -> r.lines().size());
+      po.events().size();
+      po.lines().size();
+      return po;
+    });
+    assertThat(read.processInstanceKey()).isEqualTo(2251799813685281L);
+    assertThat(read.remindedFor()).isEqualTo(LocalDate.parse("2030-03-09"));
+    assertThat(read.status()).isEqualTo(PurchaseOrderStatus.RECEIVED);
+    assertThat(read.receipts()).singleElement().satisfies(r -> {
+      assertThat(r.deliveryNote()).isEqualTo("DN-77");
+      assertThat(r.deliveryReference()).isEqualTo("process-step-2251799813685300");
+    });
+    assertThat(read.events()).extracting(PurchaseOrderEvent::step).containsExactly("PROPOSED", "PROCESS_STARTED",
+        "SENT", "SUPPLIER_REMINDED", "CLOSED_SHORT");
+    assertThat(read.lines()).singleElement().extracting(PurchaseOrderLine::openKey).as("freed").isNull();
+    assertThat(reminders.findByPurchaseOrderIdOrderById("po-pf")).singleElement().satisfies(r -> {
+      assertThat(r.supplierEmail()).isEqualTo("orders@casa-goods.example");
+      assertThat(r.document()).contains("PO-2030-900010", "expected by 2030-03-09", "1. MUG-CERAMIC x 20");
+    });
+    assertThatThrownBy(() -> tx.executeWithoutResult(s -> reminders.saveAndFlush(new SupplierReminder("po-pf",
+        LocalDate.parse("2030-03-09"), "orders@casa-goods.example", "again", NOW))))
+        .as("once per expected date").isInstanceOf(DataIntegrityViolationException.class);
   }
 
   @Test

@@ -230,4 +230,64 @@ class PurchaseOrderTest {
     receiving.receive(List.of(delivered("MUG-CERAMIC", 1, 0)), null, "p", NOW);
     assertThatThrownBy(() -> receiving.cancel("late", NOW)).isInstanceOf(ConflictException.class);
   }
+
+  @Test
+  @DisplayName("is driven by one process instance: the same one again is accepted, another one is refused")
+  void drivenByOneProcess() {
+    PurchaseOrder po = draft("MUG-CERAMIC", 20, "5.40");
+    po.drivenBy(7L, NOW);
+    po.drivenBy(7L, NOW);
+    assertThat(po.processInstanceKey()).isEqualTo(7L);
+    assertThatThrownBy(() -> po.drivenBy(8L, NOW)).isInstanceOf(ConflictException.class)
+        .hasMessageContaining("process instance 7");
+    assertThat(po.events()).extracting(PurchaseOrderEvent::step).containsExactly("PROPOSED", "PROCESS_STARTED");
+  }
+
+  @Test
+  @DisplayName("reminds the supplier once per expected date, again for a new date, never once nothing is expected")
+  void reminders() {
+    PurchaseOrder po = sent("MUG-CERAMIC", 20, "5.40");
+    assertThat(po.remind(NOW)).isTrue();
+    assertThat(po.remind(NOW)).as("the same date").isFalse();
+    po.confirm(Map.of("MUG-CERAMIC", 20), EXPECTED.plusDays(3), NOW);
+    assertThat(po.remind(NOW)).as("the date the supplier confirmed").isTrue();
+    assertThat(po.remindedFor()).isEqualTo(EXPECTED.plusDays(3));
+    po.receive(List.of(delivered("MUG-CERAMIC", 20, 0)), null, "p", NOW);
+    po.confirm(Map.of("MUG-CERAMIC", 20), EXPECTED.plusDays(3), NOW);
+    assertThat(po.remind(NOW)).as("received").isFalse();
+    assertThat(draft("MUG-CERAMIC", 20, "5.40").remind(NOW)).as("not sent").isFalse();
+    assertThat(po.events()).extracting(PurchaseOrderEvent::step).filteredOn("SUPPLIER_REMINDED"::equals).hasSize(2);
+  }
+
+  @Test
+  @DisplayName("closes short on the supplier's last delivery: RECEIVED, the units never delivered in its history, the "
+      + "SKU free for the next replenishment")
+  void lastDeliveryClosesShort() {
+    PurchaseOrder po = sent("MUG-CERAMIC", 20, "5.40", "YOGA-MAT", 10, "15.30");
+    po.receive(List.of(delivered("MUG-CERAMIC", 8, 1)), "R1", "DN-1", "p", false, NOW);
+    assertThat(po.status()).isEqualTo(PurchaseOrderStatus.PARTIALLY_RECEIVED);
+
+    GoodsReceipt last = po.receive(List.of(delivered("MUG-CERAMIC", 5, 0), delivered("YOGA-MAT", 0, 0)), "R2", "DN-2",
+        "p", true, NOW);
+
+    assertThat(po.status()).isEqualTo(PurchaseOrderStatus.RECEIVED);
+    assertThat(po.closedAt()).isEqualTo(NOW);
+    assertThat(po.unitsNeverDelivered()).isEqualTo(18);
+    assertThat(last.deliveryNote()).isEqualTo("DN-2");
+    assertThat(po.events()).last().satisfies(e -> {
+      assertThat(e.step()).isEqualTo("CLOSED_SHORT");
+      assertThat(e.detail()).contains("18 unit(s) never delivered: MUG-CERAMIC 8 YOGA-MAT 10");
+    });
+    assertThat(po.lines()).extracting(PurchaseOrderLine::openKey).containsOnlyNulls();
+    assertThatThrownBy(() -> po.receive(List.of(delivered("MUG-CERAMIC", 1, 0)), null, "p", NOW))
+        .isInstanceOf(ConflictException.class);
+  }
+
+  @Test
+  @DisplayName("a complete last delivery is simply RECEIVED")
+  void completeLastDelivery() {
+    PurchaseOrder po = sent("MUG-CERAMIC", 20, "5.40");
+    po.receive(List.of(delivered("MUG-CERAMIC", 20, 0)), "R1", null, "p", true, NOW);
+    assertThat(po.events()).last().extracting(PurchaseOrderEvent::step).isEqualTo("RECEIVED");
+  }
 }

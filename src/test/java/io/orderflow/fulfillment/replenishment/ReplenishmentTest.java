@@ -2,6 +2,7 @@ package io.orderflow.fulfillment.replenishment;
 
 import io.orderflow.fulfillment.shared.numbering.GapFreeNumbers;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -12,7 +13,9 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoMoreInteractions;
 import static org.mockito.Mockito.when;
 
+import io.orderflow.fulfillment.catalog.Catalog;
 import io.orderflow.fulfillment.inventory.Inventory;
+import io.orderflow.fulfillment.notification.Notifications;
 import io.orderflow.fulfillment.replenishment.Replenishment.ReceiptLine;
 import io.orderflow.fulfillment.replenishment.Replenishment.ReplenishmentNeed;
 import java.math.BigDecimal;
@@ -40,12 +43,15 @@ class ReplenishmentTest {
   final GapFreeNumbers numbering = mock(GapFreeNumbers.class);
   final SupplierGateway gateway = mock(SupplierGateway.class);
   final Inventory inventory = mock(Inventory.class);
+  final Catalog catalog = mock(Catalog.class);
+  final Notifications notifications = mock(Notifications.class);
   Replenishment replenishment;
 
   @BeforeEach
   void setUp() {
-    replenishment = new Replenishment(policies, suppliers, purchaseOrders, numbering, gateway, inventory,
-        ReplenishmentSettings.defaults(), mock(PlatformTransactionManager.class), Clock.fixed(NOW, ZoneOffset.UTC));
+    replenishment = new Replenishment(policies, suppliers, purchaseOrders, numbering, gateway, inventory, catalog,
+        new PurchasingNotices(notifications, catalog), ReplenishmentSettings.defaults(),
+        mock(PlatformTransactionManager.class), Clock.fixed(NOW, ZoneOffset.UTC));
     when(policies.findById(new ReorderPolicy.Key("MUG-CERAMIC", "madrid"))).thenReturn(Optional.of(
         new ReorderPolicy("MUG-CERAMIC", "madrid", 5, 20, "casa-goods", new BigDecimal("5.40"))));
     when(suppliers.findById("casa-goods")).thenReturn(Optional.of(
@@ -164,5 +170,60 @@ class ReplenishmentTest {
     assertThat(second.purchaseOrder().status()).isEqualTo(PurchaseOrderStatus.RECEIVED);
     verify(inventory).receivePurchased("PO-2026-000001/R2/L1", "madrid", "MUG-CERAMIC", 6);
     verify(inventory, never()).receivePurchased(anyString(), anyString(), anyString(), eq(8));
+  }
+
+  @Test
+  @DisplayName("reads the receipt form's lines: numbers as the engine sends them, lots split, a missing damaged count "
+      + "0, a missing received count refused by its field")
+  void countedLines() {
+    java.util.Map<String, Object> line = new java.util.HashMap<>();
+    line.put("lineNo", 1L);
+    line.put("sku", "MUG-CERAMIC");
+    line.put("receivedQuantity", 6.0);
+    line.put("lotOrSerials", "LOT-A, LOT-B;LOT-C\n LOT-D ");
+    java.util.Map<String, Object> second = new java.util.HashMap<>(Map.of("sku", "YOGA-MAT", "receivedQuantity", "2",
+        "damagedQuantity", 1L));
+
+    assertThat(Replenishment.countedLines(List.of(line, second))).containsExactly(
+        new ReceiptLine("MUG-CERAMIC", 6, 0, List.of("LOT-A", "LOT-B", "LOT-C", "LOT-D")),
+        new ReceiptLine("YOGA-MAT", 2, 1, List.of()));
+    line.remove("receivedQuantity");
+    assertThatThrownBy(() -> Replenishment.countedLines(List.of(second, line)))
+        .isInstanceOf(io.orderflow.fulfillment.shared.InvalidRequestException.class)
+        .hasMessageContaining("receivedLines[1].receivedQuantity");
+    line.put("receivedQuantity", 2.5);
+    assertThatThrownBy(() -> Replenishment.countedLines(List.of(line)))
+        .hasMessageContaining("receivedLines[0].receivedQuantity");
+  }
+
+  @Test
+  @DisplayName("checks a counted delivery against the purchase order, naming each wrong line's field, without recording it")
+  void checkDelivery() {
+    PurchaseOrder po = PurchaseOrderTest.sent("MUG-CERAMIC", 10, "5.40");
+    when(purchaseOrders.findById("po-1")).thenReturn(Optional.of(po));
+
+    assertThatThrownBy(() -> replenishment.checkDelivery("po-1", List.of(new ReceiptLine("MUG-CERAMIC", 2, 3, null),
+        new ReceiptLine("YOGA-MAT", -1, 0, null))))
+        .isInstanceOfSatisfying(io.orderflow.fulfillment.shared.InvalidRequestException.class, e -> assertThat(
+            e.problems()).extracting(io.orderflow.fulfillment.shared.InvalidRequestException.FieldProblem::field)
+            .containsExactly("lines[0].damagedQuantity", "lines[1].sku", "lines[1].receivedQuantity"));
+    replenishment.checkDelivery("po-1", List.of(new ReceiptLine("MUG-CERAMIC", 2, 1, null)));
+    assertThat(po.receipts()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("the next delivery: the lines still open with their product names, reminded at the end of the expected date")
+  void expectedDelivery() {
+    PurchaseOrder po = PurchaseOrderTest.sent("MUG-CERAMIC", 10, "5.40", "YOGA-MAT", 4, "15.30");
+    po.receive(List.of(PurchaseOrderTest.delivered("YOGA-MAT", 4, 0)), null, "p", NOW);
+    when(purchaseOrders.findById("po-1")).thenReturn(Optional.of(po));
+    when(catalog.bySku(List.of("MUG-CERAMIC"))).thenReturn(Map.of("MUG-CERAMIC", new io.orderflow.fulfillment.catalog
+        .Product("MUG-CERAMIC", "MUG", "Ceramic mug", "home", null, new BigDecimal("12.00"),
+            java.util.Currency.getInstance("EUR"), 350, false)));
+
+    Replenishment.ExpectedDelivery expected = replenishment.expectedDelivery("po-1");
+
+    assertThat(expected.lines()).containsExactly(new Replenishment.ExpectedLine(1, "MUG-CERAMIC", "Ceramic mug", 10));
+    assertThat(expected.remindAt()).isEqualTo(java.time.OffsetDateTime.parse("2026-12-02T00:00:00Z"));
   }
 }
