@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -30,7 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Stock per SKU and warehouse. The routing chooses the warehouse nearest to the delivery address that holds every
  * line; the reservation there is all-or-nothing and taken with conditional updates, so concurrent orders never take
  * the same unit (if they did take it first, the order is planned again). Every operation is keyed by the order id
- * and may be repeated.
+ * and may be repeated. Whatever takes stock (a reservation, an issue) publishes {@link StockDecreased} in its
+ * transaction.
  */
 @Service
 public class Inventory {
@@ -86,11 +88,12 @@ public class Inventory {
   private final ShipmentPlanner planner;
   private final TransactionTemplate tx;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
   Inventory(StockRepository stock, StockReservationRepository reservations, StockMovementRepository movements,
       WarehouseRepository warehouses,
       OrderService orders, Geocoder geocoder, Catalog catalog, ShipmentPlanner planner,
-      PlatformTransactionManager txManager, Clock clock) {
+      PlatformTransactionManager txManager, Clock clock, ApplicationEventPublisher events) {
     this.catalog = catalog;
     this.stock = stock;
     this.reservations = reservations;
@@ -101,6 +104,7 @@ public class Inventory {
     this.planner = planner;
     this.tx = new TransactionTemplate(txManager);
     this.clock = clock;
+    this.events = events;
   }
 
   /**
@@ -125,6 +129,7 @@ public class Inventory {
     for (int attempt = 1; attempt <= MAX_PLANNING_ATTEMPTS; attempt++) {
       RoutingPlan plan = planner.plan(wanted, destination, candidates(wanted.keySet()));
       if (plan.shipments().isEmpty()) {
+        events.publishEvent(new StockDecreased("reservation of order " + orderId, List.of(), wanted.keySet()));
         return new ReservationResult.OutOfStock("Out of stock: " + plan.reason());
       }
       try {
@@ -330,6 +335,7 @@ public class Inventory {
   @Transactional
   public int issueForShipment(String orderId, String warehouseId) {
     int issued = 0;
+    List<StockDecreased.Position> taken = new java.util.ArrayList<>();
     for (StockReservation r : reservations.findByOrderIdOrderById(orderId)) {
       if (r.warehouseId().equals(warehouseId) && reservations.closeIfActive(r.id(), StockReservation.Status.ISSUED, clock.instant()) == 1) {
         if (stock.issue(r.sku(), r.warehouseId(), r.quantity()) == 1) {
@@ -337,8 +343,13 @@ public class Inventory {
         } else {
           throw new IllegalStateException("Cannot issue " + r.quantity() + " x " + r.sku() + " from " + r.warehouseId());
         }
+        taken.add(new StockDecreased.Position(r.sku(), r.warehouseId()));
         issued++;
       }
+    }
+    if (!taken.isEmpty()) {
+      events.publishEvent(new StockDecreased("issue of order " + orderId + " from " + warehouseId, taken,
+          java.util.Set.of()));
     }
     return issued;
   }
@@ -413,6 +424,9 @@ public class Inventory {
       parcels.add(new OrderService.PlannedParcel(shipment.warehouseId(), shipment.distanceKm(), grams));
     }
     orders.stockReserved(orderId, plan.reason(), parcels, plan.unavailable());
+    events.publishEvent(new StockDecreased("reservation of order " + orderId, plan.shipments().stream()
+        .flatMap(s -> s.lines().keySet().stream().map(sku -> new StockDecreased.Position(sku, s.warehouseId())))
+        .toList(), plan.unavailable().keySet()));
   }
 
   private Optional<ReservationResult> existingReservation(String orderId) {

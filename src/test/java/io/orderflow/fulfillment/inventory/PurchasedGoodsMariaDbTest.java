@@ -47,7 +47,7 @@ class PurchasedGoodsMariaDbTest {
   void setUp() {
     inventory = new Inventory(stock, reservations, movements, warehouses, mock(OrderService.class),
         mock(Geocoder.class), mock(Catalog.class), mock(ShipmentPlanner.class), txManager,
-        Clock.fixed(Instant.parse("2030-03-02T10:00:00Z"), ZoneOffset.UTC));
+        Clock.fixed(Instant.parse("2030-03-02T10:00:00Z"), ZoneOffset.UTC), event -> {});
   }
 
   int onHand(String sku, String warehouse) {
