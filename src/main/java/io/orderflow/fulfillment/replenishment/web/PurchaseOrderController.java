@@ -1,6 +1,7 @@
 package io.orderflow.fulfillment.replenishment.web;
 
 import io.orderflow.fulfillment.replenishment.PurchaseOrderStatus;
+import io.orderflow.fulfillment.replenishment.PurchaseOrderSteps;
 import io.orderflow.fulfillment.replenishment.Replenishment;
 import io.orderflow.fulfillment.replenishment.Replenishment.PurchaseOrderView;
 import io.orderflow.fulfillment.replenishment.Replenishment.ReorderPolicyView;
@@ -14,7 +15,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +30,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Purchase orders and reorder policies: purchasing (and ops, read-only) sees them all and approves those above the
  * threshold; the supplier's confirmation or rejection comes from the machine caller; the staff of the purchase order's
- * warehouse read it and record its deliveries (another warehouse's purchase order answers 404).
+ * warehouse read it and record its deliveries (another warehouse's purchase order answers 404). The approval, the
+ * supplier's answer and a delivery go through the purchase order's replenishment process ({@link PurchaseOrderSteps}):
+ * 202, the process records the outcome.
  */
 @RestController
 class PurchaseOrderController {
@@ -46,12 +48,19 @@ class PurchaseOrderController {
   record ReceivedLine(@NotBlank String sku, @NotNull @Min(0) Integer receivedQuantity, @Min(0) Integer damagedQuantity,
       @Size(max = 500) List<@Size(max = 100) String> lotOrSerials) {}
 
-  record ReceiptBody(@Size(max = 80) String deliveryReference, @NotEmpty @Size(max = 200) List<@Valid ReceivedLine> lines) {}
+  /**
+   * @param deliveryReference the supplier's delivery note (the form's deliveryNote); the same one again changes nothing
+   * @param lastDelivery the supplier sends nothing more: the purchase order closes short after this delivery
+   */
+  record ReceiptBody(@Size(max = 80) String deliveryReference, @NotEmpty @Size(max = 200) List<@Valid ReceivedLine> lines,
+      Boolean lastDelivery) {}
 
   private final Replenishment replenishment;
+  private final PurchaseOrderSteps steps;
 
-  PurchaseOrderController(Replenishment replenishment) {
+  PurchaseOrderController(Replenishment replenishment, PurchaseOrderSteps steps) {
     this.replenishment = replenishment;
+    this.steps = steps;
   }
 
   @GetMapping("/api/purchase-orders")
@@ -68,9 +77,10 @@ class PurchaseOrderController {
     return replenishment.get(poId);
   }
 
+  /** Completes the purchase order's approval task as the signed-in user: 202, or 409 when it waits for none. */
   @PostMapping("/api/purchase-orders/{poId}/approval")
-  PurchaseOrderView approval(@PathVariable String poId, @Valid @RequestBody ApprovalBody body) {
-    return replenishment.decide(poId, body.approved(), body.note(), CurrentUser.required().username());
+  ResponseEntity<PurchaseOrderView> approval(@PathVariable String poId, @Valid @RequestBody ApprovalBody body) {
+    return ResponseEntity.accepted().body(steps.decide(poId, body.approved(), body.note(), CurrentUser.required()));
   }
 
   /** The supplier's answer (its portal or our mail gateway calls back as the machine caller). */
@@ -79,7 +89,7 @@ class PurchaseOrderController {
       @Valid @RequestBody SupplierConfirmationBody body) {
     replenishment.warehouseOf(poId); // 404 before 400 for an unknown purchase order
     if (!body.accepted()) {
-      return ResponseEntity.accepted().body(replenishment.supplierRejected(poId, body.reason()));
+      return ResponseEntity.accepted().body(steps.rejected(poId, body.reason()));
     }
     if (body.lines() == null || body.lines().isEmpty()) {
       throw new InvalidRequestException("lines", "name the confirmed quantity of at least one SKU");
@@ -91,20 +101,23 @@ class PurchaseOrderController {
         throw new InvalidRequestException("lines[" + i + "].sku", line.sku() + " is named twice");
       }
     }
-    return ResponseEntity.accepted().body(replenishment.confirm(poId, quantities, body.expectedDate()));
+    return ResponseEntity.accepted().body(steps.confirmed(poId, quantities, body.expectedDate()));
   }
 
+  /**
+   * A delivery counted by the staff of the purchase order's warehouse: completes its open receipt task as the user;
+   * 202 with the purchase order (the receipt appears on it once the process recorded it).
+   */
   @PostMapping("/api/purchase-orders/{poId}/receipts")
-  ResponseEntity<Replenishment.Receipt> receipt(@PathVariable String poId, @Valid @RequestBody ReceiptBody body) {
+  ResponseEntity<PurchaseOrderView> receipt(@PathVariable String poId, @Valid @RequestBody ReceiptBody body) {
     CurrentUser user = CurrentUser.required();
     if (!user.worksIn(replenishment.warehouseOf(poId))) {
       throw new NotFoundException("Purchase order", poId);
     }
-    Replenishment.Receipt receipt = replenishment.receive(poId, body.deliveryReference(), user.username(),
+    return ResponseEntity.accepted().body(steps.received(poId, body.deliveryReference(),
         body.lines().stream().map(l -> new Replenishment.ReceiptLine(l.sku(), l.receivedQuantity(),
-            l.damagedQuantity() == null ? 0 : l.damagedQuantity(), l.lotOrSerials())).toList());
-    return ResponseEntity.created(URI.create("/api/purchase-orders/" + poId + "/receipts/"
-        + receipt.receipt().receiptNo())).body(receipt);
+            l.damagedQuantity() == null ? 0 : l.damagedQuantity(), l.lotOrSerials())).toList(),
+        Boolean.TRUE.equals(body.lastDelivery()), user));
   }
 
   @GetMapping("/api/reorder-policies")
