@@ -120,21 +120,7 @@ class StockTransfer {
     if (status == StockTransferStatus.RECEIVED) {
       return false;
     }
-    List<FieldProblem> problems = new ArrayList<>();
-    if (received < 0) {
-      problems.add(new FieldProblem("receivedQuantity", "must not be negative"));
-    }
-    if (damaged < 0) {
-      problems.add(new FieldProblem("damagedQuantity", "must not be negative"));
-    } else if (damaged > received) {
-      problems.add(new FieldProblem("damagedQuantity", "at most the " + received + " units received"));
-    }
-    if (notes != null && notes.length() > 1000) {
-      problems.add(new FieldProblem("notes", "at most 1000 characters"));
-    }
-    if (!problems.isEmpty()) {
-      throw new InvalidRequestException(problems);
-    }
+    checkCount(received, damaged, notes);
     this.receivedQuantity = received;
     this.damagedQuantity = damaged;
     this.acceptedQuantity = Math.min(received - damaged, quantity);
@@ -147,6 +133,30 @@ class StockTransfer {
     this.status = StockTransferStatus.RECEIVED;
     this.openKey = null;
     return true;
+  }
+
+  /**
+   * Refuses (400) a count that cannot be: no received quantity, a negative one, more damaged than received, notes over
+   * 1000 characters. The fields are named as on the receive-transfer form.
+   */
+  static void checkCount(Integer received, Integer damaged, String notes) {
+    List<FieldProblem> problems = new ArrayList<>();
+    if (received == null) {
+      problems.add(new FieldProblem("transferReceivedQuantity", "count the units that arrived"));
+    } else if (received < 0) {
+      problems.add(new FieldProblem("transferReceivedQuantity", "must not be negative"));
+    }
+    if (damaged != null && damaged < 0) {
+      problems.add(new FieldProblem("transferDamagedQuantity", "must not be negative"));
+    } else if (damaged != null && received != null && damaged > received) {
+      problems.add(new FieldProblem("transferDamagedQuantity", "at most the " + received + " units received"));
+    }
+    if (notes != null && notes.length() > 1000) {
+      problems.add(new FieldProblem("transferNotes", "at most 1000 characters"));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException(problems);
+    }
   }
 
   /** {@code DAMAGED n}, {@code SHORT n}, {@code OVER n}: what purchasing hears about; empty before the count. */

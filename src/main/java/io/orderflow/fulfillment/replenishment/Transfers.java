@@ -1,7 +1,6 @@
 package io.orderflow.fulfillment.replenishment;
 
 import io.orderflow.fulfillment.inventory.Inventory;
-import io.orderflow.fulfillment.shared.InvalidRequestException;
 import io.orderflow.fulfillment.shared.NotFoundException;
 import io.orderflow.fulfillment.shared.numbering.GapFreeNumbers;
 import java.time.Clock;
@@ -138,9 +137,7 @@ public class Transfers {
     if (transfer.status() == StockTransferStatus.RECEIVED) {
       return view(transfer);
     }
-    if (receivedQuantity == null) {
-      throw new InvalidRequestException("receivedQuantity", "count the units that arrived");
-    }
+    StockTransfer.checkCount(receivedQuantity, damagedQuantity, notes);
     if (!transfer.receive(receivedQuantity, damagedQuantity == null ? 0 : damagedQuantity, notes,
         by == null || by.isBlank() ? Replenishment.SYSTEM : by, clock.instant())) {
       return view(transfer);
@@ -153,6 +150,14 @@ public class Transfers {
     log.info("Transfer {} received in {}: {} of {} accepted {}", received.number(), received.toWarehouseId(),
         received.acceptedQuantity(), received.quantity(), received.discrepancies());
     return received;
+  }
+
+  /**
+   * Refuses (400, naming the form field) a count of a transfer that cannot be: no received quantity, a negative one,
+   * more damaged than received, notes over 1000 characters. {@link #receive} checks the same.
+   */
+  public void checkCount(Integer receivedQuantity, Integer damagedQuantity, String notes) {
+    StockTransfer.checkCount(receivedQuantity, damagedQuantity, notes);
   }
 
   @Transactional(readOnly = true)

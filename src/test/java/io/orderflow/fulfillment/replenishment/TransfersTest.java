@@ -191,9 +191,9 @@ class TransfersTest {
     when(records.findById("tr-1")).thenReturn(Optional.of(transfer));
 
     assertThatThrownBy(() -> transfers.receive("tr-1", null, 0, null, null))
-        .isInstanceOf(InvalidRequestException.class).hasMessageContaining("receivedQuantity");
+        .isInstanceOf(InvalidRequestException.class).hasMessageContaining("transferReceivedQuantity");
     assertThatThrownBy(() -> transfers.receive("tr-1", 2, 3, null, null))
-        .isInstanceOf(InvalidRequestException.class).hasMessageContaining("damagedQuantity");
+        .isInstanceOf(InvalidRequestException.class).hasMessageContaining("transferDamagedQuantity");
     assertThat(transfer.status()).isEqualTo(StockTransferStatus.IN_TRANSIT);
     verify(inventory, never()).receiveTransferred(anyString(), anyString(), anyString(), anyInt());
   }
