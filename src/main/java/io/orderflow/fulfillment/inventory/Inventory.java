@@ -31,8 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Stock per SKU and warehouse. The routing chooses the warehouse nearest to the delivery address that holds every
  * line; the reservation there is all-or-nothing and taken with conditional updates, so concurrent orders never take
  * the same unit (if they did take it first, the order is planned again). Every operation is keyed by the order id
- * and may be repeated. Whatever takes stock (a reservation, an issue) publishes {@link StockDecreased} in its
- * transaction.
+ * and may be repeated. Whatever takes stock (a reservation, an issue, a transfer out) publishes {@link StockDecreased}
+ * in its transaction.
  */
 @Service
 public class Inventory {
@@ -357,6 +357,8 @@ public class Inventory {
     movements.saveAndFlush(new StockMovement(sku, warehouseId, StockMovement.Type.TRANSFER_OUT, quantity, null,
         after.onHand(), after.reserved(), clock.instant(), reference));
     log.info("Sent {} x {} ({}) from {}, {} on hand left", quantity, sku, reference, warehouseId, after.onHand());
+    events.publishEvent(new StockDecreased("transfer " + reference, List.of(new StockDecreased.Position(sku,
+        warehouseId)), java.util.Set.of()));
     return true;
   }
 

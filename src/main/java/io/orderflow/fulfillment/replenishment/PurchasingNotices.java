@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Purchasing's mails about a purchase order (through the notification outbox to {@code fulfillment.mail.departments
  * .purchasing}): the supplier rejected it (with its reason and the lines), or a delivery differs from what the supplier
- * owes (per line of the receipt: OVER, SHORT and DAMAGED units, to claim with the supplier). Once per process step.
+ * owes (per line of the receipt: OVER, SHORT and DAMAGED units, to claim with the supplier); and about a stock
+ * transfer that arrived short or damaged. Once per process step.
  */
 @Component
 public class PurchasingNotices {
@@ -22,14 +23,40 @@ public class PurchasingNotices {
   public static final String SUPPLIER_REJECTED = "SUPPLIER_REJECTED";
   /** A goods receipt with over-delivered, short or damaged units. */
   public static final String RECEIPT_DISCREPANCY = "RECEIPT_DISCREPANCY";
+  /** A stock transfer arrived short or damaged. */
+  public static final String TRANSFER_DISCREPANCY = "TRANSFER_DISCREPANCY";
   static final Set<String> TOPICS = Set.of(SUPPLIER_REJECTED, RECEIPT_DISCREPANCY);
 
   private final Notifications notifications;
   private final Catalog catalog;
+  private final Transfers transfers;
 
-  PurchasingNotices(Notifications notifications, Catalog catalog) {
+  PurchasingNotices(Notifications notifications, Catalog catalog, Transfers transfers) {
     this.notifications = notifications;
     this.catalog = catalog;
+    this.transfers = transfers;
+  }
+
+  /**
+   * notify-purchasing for a transfer (TRANSFER_DISCREPANCY): the transfer's number, SKU, route and count, and its
+   * discrepancies; once per {@code dedupKey} (the process step). False when it was recorded before.
+   */
+  public boolean notifyTransfer(String transferId, String dedupKey) {
+    Transfers.TransferView t = transfers.get(transferId);
+    Product product = catalog.bySku(List.of(t.sku())).get(t.sku());
+    String what = t.sku() + (product == null ? "" : " (" + product.name() + ")");
+    String summary = "Transfer " + t.number() + " of " + t.quantity() + " x " + what + " from warehouse "
+        + t.fromWarehouseId() + " to " + t.toWarehouseId() + " arrived short or damaged"
+        + (t.receivedBy() == null ? "" : ", counted by " + t.receivedBy()) + ".";
+    List<String> facts = new ArrayList<>();
+    facts.add(what + ": sent " + t.quantity() + ", received " + t.receivedQuantity() + ", damaged "
+        + t.damagedQuantity() + ", accepted " + t.acceptedQuantity() + " - "
+        + (t.discrepancies() == null || t.discrepancies().isEmpty() ? "as expected"
+            : String.join(", ", t.discrepancies())));
+    if (t.notes() != null && !t.notes().isBlank()) {
+      facts.add("Notes: " + t.notes().strip());
+    }
+    return send(new Notice(t.number(), TRANSFER_DISCREPANCY, summary, facts), dedupKey);
   }
 
   /** A mail to purchasing: about which purchase order, its first paragraph and one line per fact. */

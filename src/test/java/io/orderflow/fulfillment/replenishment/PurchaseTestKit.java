@@ -41,6 +41,8 @@ public final class PurchaseTestKit {
   public final Replenishment replenishment;
   public final Inventory inventory = mock(Inventory.class);
   public final Notifications notifications = mock(Notifications.class);
+  public final Transfers transfers = mock(Transfers.class);
+  public final PurchasingNotices notices;
   private final Map<String, PurchaseOrder> stored = new ConcurrentHashMap<>();
   private final List<SupplierGateway.Document> sent = new ArrayList<>();
   private final List<SupplierGateway.Reminder> reminded = new ArrayList<>();
@@ -90,8 +92,9 @@ public final class PurchaseTestKit {
     when(inventory.putAwayBin(anyString(), anyString())).thenReturn("B-03-2");
     when(notifications.notifyDepartment(any(), anyString(), anyString(), anyString(), anyString(), any()))
         .thenReturn(true);
+    notices = new PurchasingNotices(notifications, catalog, transfers);
     replenishment = new Replenishment(policies, suppliers, purchaseOrders, numbering, gateway, inventory, catalog,
-        new PurchasingNotices(notifications, catalog), ReplenishmentSettings.defaults(),
+        notices, ReplenishmentSettings.defaults(),
         mock(PlatformTransactionManager.class), Clock.fixed(NOW, ZoneOffset.UTC));
   }
 

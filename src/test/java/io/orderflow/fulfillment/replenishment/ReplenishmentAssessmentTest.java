@@ -42,8 +42,9 @@ class ReplenishmentAssessmentTest {
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     PlatformTransactionManager txManager = mock(PlatformTransactionManager.class);
     Replenishment replenishment = new Replenishment(policies, mock(SupplierRepository.class), purchaseOrders,
-        mock(GapFreeNumbers.class), mock(SupplierGateway.class), inventory, ReplenishmentSettings.defaults(),
-        txManager, clock);
+        mock(GapFreeNumbers.class), mock(SupplierGateway.class), inventory,
+        mock(io.orderflow.fulfillment.catalog.Catalog.class), mock(PurchasingNotices.class),
+        ReplenishmentSettings.defaults(), txManager, clock);
     TransferSources sources = new TransferSources(policies, inventory);
     Transfers transfers = new Transfers(transferRecords, sources, mock(GapFreeNumbers.class), inventory, txManager,
         clock);

@@ -50,7 +50,7 @@ class ReplenishmentTest {
   @BeforeEach
   void setUp() {
     replenishment = new Replenishment(policies, suppliers, purchaseOrders, numbering, gateway, inventory, catalog,
-        new PurchasingNotices(notifications, catalog), ReplenishmentSettings.defaults(),
+        new PurchasingNotices(notifications, catalog, mock(Transfers.class)), ReplenishmentSettings.defaults(),
         mock(PlatformTransactionManager.class), Clock.fixed(NOW, ZoneOffset.UTC));
     when(policies.findById(new ReorderPolicy.Key("MUG-CERAMIC", "madrid"))).thenReturn(Optional.of(
         new ReorderPolicy("MUG-CERAMIC", "madrid", 5, 20, "casa-goods", new BigDecimal("5.40"))));

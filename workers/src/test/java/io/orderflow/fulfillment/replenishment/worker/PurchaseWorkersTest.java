@@ -20,6 +20,8 @@ import io.orderflow.fulfillment.notification.Audience;
 import io.orderflow.fulfillment.replenishment.PurchaseOrderStatus;
 import io.orderflow.fulfillment.replenishment.PurchaseTestKit;
 import io.orderflow.fulfillment.replenishment.Replenishment;
+import io.orderflow.fulfillment.replenishment.StockTransferStatus;
+import io.orderflow.fulfillment.replenishment.Transfers;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -212,18 +214,18 @@ class PurchaseWorkersTest {
     replenishment.confirm(poId, Map.of(WATCH, 12), LocalDate.parse("2026-12-10"));
     new RecordGoodsReceiptWorker(replenishment).recordGoodsReceipt(job(7L, 101L, Map.of()), poId, "DN-1",
         List.of(formLine(WATCH, 14, 1, null)), false, "picker.sofia");
-    NotifyPurchasingWorker worker = new NotifyPurchasingWorker(replenishment);
+    NotifyPurchasingWorker worker = new NotifyPurchasingWorker(replenishment, kit.notices);
     ActivatedJob notify = job(7L, 303L, Map.of("topic", "RECEIPT_DISCREPANCY"));
 
-    worker.notifyPurchasing(notify, poId, 1);
-    worker.notifyPurchasing(notify, poId, 1);
+    worker.notifyPurchasing(notify, poId, 1, null);
+    worker.notifyPurchasing(notify, poId, 1, null);
 
     verify(kit.notifications, times(2)).notifyDepartment(eq(Audience.PURCHASING), eq("PO-2026-000001"),
         eq("RECEIPT_DISCREPANCY"), eq("303"), argThat(s -> s.contains("Receipt 1 of purchase order PO-2026-000001")
             && s.contains("Voltware Electronics Sp. z o.o.") && s.contains("DN-1")),
         argThat(facts -> facts.equals(List.of("Line 1: SMARTWATCH-S2 (Smartwatch S2): received 14, damaged 1, "
             + "accepted 12 - OVER 1, DAMAGED 1"))));
-    assertThatThrownBy(() -> worker.notifyPurchasing(job(7L, 304L, Map.of()), poId, 1))
+    assertThatThrownBy(() -> worker.notifyPurchasing(job(7L, 304L, Map.of()), poId, 1, null))
         .hasMessageContaining("topic");
   }
 
@@ -233,13 +235,33 @@ class PurchaseWorkersTest {
     String poId = kit.sentPurchaseOrder(MAT, 10);
     replenishment.supplierRejected(poId, "out of production");
 
-    new NotifyPurchasingWorker(replenishment).notifyPurchasing(job(7L, 404L, Map.of("topic", "SUPPLIER_REJECTED")),
-        poId, null);
+    new NotifyPurchasingWorker(replenishment, kit.notices).notifyPurchasing(job(7L, 404L, Map.of("topic",
+        "SUPPLIER_REJECTED")), poId, null, null);
 
     verify(kit.notifications).notifyDepartment(eq(Audience.PURCHASING), eq("PO-2026-000001"), eq("SUPPLIER_REJECTED"),
         eq("404"), argThat(s -> s.contains("Casa & Home Goods EOOD (casa-goods) rejected purchase order PO-2026-000001")
             && s.contains("Reason: out of production")),
         argThat(facts -> facts.equals(List.of("Line 1: YOGA-MAT (Yoga mat), 10 ordered at 15.30 EUR"))));
     verify(kit.notifications, times(1)).notifyDepartment(any(), any(), any(), any(), any(), any());
+  }
+
+  @Test
+  @DisplayName("notify-purchasing tells purchasing about a transfer that arrived short or damaged, keyed by its step")
+  void notifyTransferDiscrepancy() {
+    when(kit.transfers.get("tr-1")).thenReturn(new Transfers.TransferView("tr-1", "TR-2026-000003", WATCH, "warsaw",
+        SOFIA, 10, StockTransferStatus.RECEIVED, 9, 1, 8, 1, 0, List.of("DAMAGED 1", "SHORT 1"), "box crushed",
+        "picker.sofia", PurchaseTestKit.NOW, PurchaseTestKit.NOW));
+    NotifyPurchasingWorker worker = new NotifyPurchasingWorker(replenishment, kit.notices);
+    ActivatedJob notify = job(7L, 505L, Map.of("topic", "TRANSFER_DISCREPANCY"));
+
+    worker.notifyPurchasing(notify, null, null, "tr-1");
+    worker.notifyPurchasing(notify, null, null, "tr-1");
+
+    verify(kit.notifications, times(2)).notifyDepartment(eq(Audience.PURCHASING), eq("TR-2026-000003"),
+        eq("TRANSFER_DISCREPANCY"), eq("505"), argThat(s -> s.startsWith("Transfer TR-2026-000003 of 10 x "
+            + "SMARTWATCH-S2 (Smartwatch S2) from warehouse warsaw to sofia arrived short or damaged")),
+        argThat(facts -> facts.equals(List.of("SMARTWATCH-S2 (Smartwatch S2): sent 10, received 9, damaged 1, "
+            + "accepted 8 - DAMAGED 1, SHORT 1", "Notes: box crushed"))));
+    assertThatThrownBy(() -> worker.notifyPurchasing(notify, "po-1", null, null)).hasMessageContaining("transferId");
   }
 }
