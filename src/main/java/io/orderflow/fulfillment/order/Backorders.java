@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -39,22 +40,29 @@ public class Backorders {
    * The customer chose to receive the available items now: the choice is recorded on the order (its unavailable units
    * are not charged with it), their backorder order is placed and its process started, and the stock already in the
    * warehouses is offered to the waiting orders of its SKUs. Idempotent per order: a repeat returns the backorder order
-   * placed before (also when a concurrent call placed it), and starts its process if that did not happen yet.
+   * placed before, also when a concurrent call placed it. Only the call that placed it starts its process, so a
+   * concurrent repeat cannot start a second one; when the engine was unreachable, the retry of orders without process
+   * ({@link OrderPlacement}) starts it.
    *
    * @throws IllegalOrderStateException (409) when the order is not waiting for that choice (nothing unavailable, or no
    *     longer reserved)
    */
   public Backorder backorderUnavailable(String orderId) {
-    orders.backorderUnavailable(orderId);
-    OrderSummary backorder;
     try {
-      backorder = orders.placeBackorder(orderId);
-    } catch (DataIntegrityViolationException placedConcurrently) {
-      // A concurrent call committed the order's backorder order a moment ago (unique per order): this returns it.
-      backorder = orders.placeBackorder(orderId);
+      orders.backorderUnavailable(orderId);
+    } catch (OptimisticLockingFailureException recordedConcurrently) {
+      // A concurrent repeat recorded the choice a moment ago; recording it again finds it recorded.
+      orders.backorderUnavailable(orderId);
     }
-    if (backorder.processInstanceKey() == null) {
-      placement.start(backorder);
+    OrderSummary backorder = orders.backorderOrderOf(orderId).orElse(null);
+    if (backorder == null) {
+      try {
+        backorder = orders.placeBackorder(orderId);
+        placement.start(backorder);
+      } catch (DataIntegrityViolationException placedConcurrently) {
+        // A concurrent call committed the order's backorder order a moment ago (unique per order) and starts it.
+        backorder = orders.backorderOrderOf(orderId).orElseThrow(() -> placedConcurrently);
+      }
     }
     List<String> skus = backorder.lines().stream().map(OrderService.LineSummary::sku).toList();
     log.info("Order {}: backorder order {} waits for {}", orderId, backorder.id(), skus);

@@ -371,6 +371,12 @@ public class OrderService {
     return summaryOf(orders.saveAndFlush(backorder));
   }
 
+  /** The backorder order of the order, if it has one. */
+  @Transactional(readOnly = true)
+  public java.util.Optional<OrderSummary> backorderOrderOf(String originalOrderId) {
+    return orders.findByBackorderForOrderId(originalOrderId).map(OrderService::summaryOf);
+  }
+
   /** The backorder order placed for the order (none or one). */
   @Transactional(readOnly = true)
   public List<BackorderOrder> backordersOf(String orderId) {

@@ -138,7 +138,7 @@ class BackordersTest {
   }
 
   @Test
-  @DisplayName("a concurrent repeat that lost the race on the unique link returns the winner's backorder order")
+  @DisplayName("a concurrent repeat that lost the race on the unique link returns the winner's backorder order and starts no process")
   void concurrentRepeat() {
     // given: another call commits the backorder order while this one is storing its own
     CustomerOrder winner = CustomerOrder.backorderFor(originalDecided(), "order-won", "ORD-WONN2345", NOW);
@@ -153,18 +153,23 @@ class BackordersTest {
     // then
     assertThat(backorder.orderId()).isEqualTo("order-won");
     assertThat(stored.values()).filteredOn(o -> "order-1".equals(o.backorderForOrderId())).hasSize(1);
-    verify(starter).startOrderProcess(eq("order-won"), anyString(), anyMap());
+    verify(starter, never()).startOrderProcess(anyString(), anyString(), anyMap());
   }
 
   @Test
-  @DisplayName("a repeat starts the process the first call could not start (the engine was unreachable)")
-  void repeatStartsAMissingProcess() {
+  @DisplayName("a process the first call could not start (the engine was unreachable) is started by the retry of orders without process, not by a repeat")
+  void missingProcessStartedByTheRetry() {
     when(starter.startOrderProcess(anyString(), anyString(), anyMap())).thenThrow(new IllegalStateException("down"))
         .thenReturn(99L);
     Backorder first = backorders.backorderUnavailable("order-1");
     assertThat(stored.get(first.orderId()).processInstanceKey()).isNull();
 
     backorders.backorderUnavailable("order-1");
+    verify(starter, times(1)).startOrderProcess(anyString(), anyString(), anyMap());
+    when(repository.findWithoutProcess(eq(OrderStatus.PLACED),
+        eq(List.of(OrderStatus.AWAITING_STOCK, OrderStatus.STOCK_RESERVED)), any(), any()))
+        .thenReturn(List.of(stored.get(first.orderId())));
+    placement.startStrandedOrders();
 
     assertThat(stored.get(first.orderId()).processInstanceKey()).isEqualTo(99L);
   }
