@@ -368,6 +368,20 @@ public class Inventory {
    */
   @Transactional
   public PutAway receivePurchased(String reference, String warehouseId, String sku, int quantity) {
+    return putAway(reference, warehouseId, sku, quantity, StockMovement.Type.RECEIVED);
+  }
+
+  /**
+   * The good units of a transfer from another warehouse go on hand here (available at once) with a TRANSFER_IN movement,
+   * into the SKU's bin ({@link #putAwayBin}; a new stock row if the warehouse never held it). The reference (transfer
+   * number {@code /IN}) makes a repeat a no-op.
+   */
+  @Transactional
+  public PutAway receiveTransferred(String reference, String warehouseId, String sku, int quantity) {
+    return putAway(reference, warehouseId, sku, quantity, StockMovement.Type.TRANSFER_IN);
+  }
+
+  private PutAway putAway(String reference, String warehouseId, String sku, int quantity, StockMovement.Type type) {
     if (quantity <= 0) {
       throw new IllegalArgumentException("A received quantity must be positive, was " + quantity);
     }
@@ -381,11 +395,51 @@ public class Inventory {
     }
     Stock after = stock.findById(new Stock.Key(sku, warehouseId))
         .orElseThrow(() -> new IllegalStateException("No stock row " + sku + " in " + warehouseId));
-    movements.saveAndFlush(new StockMovement(sku, warehouseId, StockMovement.Type.RECEIVED, quantity, null,
+    movements.saveAndFlush(new StockMovement(sku, warehouseId, type, quantity, null,
         after.onHand(), after.reserved(), clock.instant(), reference));
-    log.info("Received {} x {} ({}) put away in {} bin {}", quantity, sku, reference, warehouseId,
+    log.info("Received {} x {} ({}, {}) put away in {} bin {}", quantity, sku, reference, type, warehouseId,
         after.binLocation());
     return new PutAway(after.binLocation(), true);
+  }
+
+  /**
+   * Available units of a SKU leave this warehouse for another one (a stock transfer): on hand goes down by
+   * {@code quantity} with a TRANSFER_OUT movement, only if at least {@code keepAvailable} units stay available here after
+   * it. The condition is part of the update, so a reservation made meanwhile is never undercut and stock never goes
+   * negative. The reference (transfer number {@code /OUT}) makes a repeat a no-op.
+   *
+   * @return true when the units left (now or under this reference before); false when fewer than {@code quantity} are
+   *     available above {@code keepAvailable}
+   */
+  @Transactional
+  public boolean sendOnTransfer(String reference, String warehouseId, String sku, int quantity, int keepAvailable) {
+    if (quantity <= 0 || keepAvailable < 0) {
+      throw new IllegalArgumentException("A transfer sends a positive quantity and keeps a non-negative one, not "
+          + quantity + " keeping " + keepAvailable);
+    }
+    if (movements.existsByReference(reference)) {
+      return true;
+    }
+    if (stock.takeOffHandKeeping(sku, warehouseId, quantity, keepAvailable) != 1) {
+      return false;
+    }
+    Stock after = stock.findById(new Stock.Key(sku, warehouseId))
+        .orElseThrow(() -> new IllegalStateException("No stock row " + sku + " in " + warehouseId));
+    movements.saveAndFlush(new StockMovement(sku, warehouseId, StockMovement.Type.TRANSFER_OUT, quantity, null,
+        after.onHand(), after.reserved(), clock.instant(), reference));
+    log.info("Sent {} x {} ({}) from {}, {} on hand left", quantity, sku, reference, warehouseId, after.onHand());
+    return true;
+  }
+
+  /** A warehouse and where it is (for distances between warehouses). */
+  public record WarehouseLocation(String id, String name, GeoPoint location) {}
+
+  /** Every warehouse with its location, by id. */
+  @Transactional(readOnly = true)
+  public List<WarehouseLocation> warehouseLocations() {
+    return warehouses.findAll().stream().sorted(Comparator.comparing(Warehouse::id))
+        .map(w -> new WarehouseLocation(w.id(), w.name(), GeoPoint.of(w.latitude(), w.longitude())))
+        .toList();
   }
 
   /** The stock of one SKU in one warehouse, if the warehouse has a row for it. */

@@ -19,8 +19,11 @@ class StockMovement {
    * RETURNED: goods that came back (a parcel returned to sender) and are on hand again. RETURN_RESTOCKED: goods a
    * customer returned (an RMA), on hand again; RETURN_REFURBISH and RETURN_SCRAPPED: returned goods received but not on
    * sale (to be refurbished, or scrapped). RECEIVED: goods accepted from a supplier's delivery against a purchase order.
+   * TRANSFER_OUT: goods sent to another warehouse (in transit, no longer on hand here); TRANSFER_IN: the good units of a
+   * transfer put on hand at its destination.
    */
-  enum Type { RESERVED, RELEASED, ISSUED, RETURNED, RETURN_RESTOCKED, RETURN_REFURBISH, RETURN_SCRAPPED, RECEIVED }
+  enum Type { RESERVED, RELEASED, ISSUED, RETURNED, RETURN_RESTOCKED, RETURN_REFURBISH, RETURN_SCRAPPED, RECEIVED,
+    TRANSFER_OUT, TRANSFER_IN }
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -30,6 +30,16 @@ interface StockRepository extends JpaRepository<Stock, Stock.Key> {
   @Query("update Stock s set s.onHand = s.onHand + :quantity where s.sku = :sku and s.warehouseId = :warehouseId")
   int receive(@Param("sku") String sku, @Param("warehouseId") String warehouseId, @Param("quantity") int quantity);
 
+  /**
+   * Available units leave the building (sent to another warehouse): on-hand goes down by {@code quantity} only if at
+   * least {@code keepAvailable} units stay available (on hand − reserved) after it; returns 0 when they would not.
+   */
+  @Modifying(flushAutomatically = true, clearAutomatically = true)
+  @Query("update Stock s set s.onHand = s.onHand - :quantity where s.sku = :sku and s.warehouseId = :warehouseId "
+      + "and s.onHand - s.reserved - :quantity >= :keepAvailable")
+  int takeOffHandKeeping(@Param("sku") String sku, @Param("warehouseId") String warehouseId,
+      @Param("quantity") int quantity, @Param("keepAvailable") int keepAvailable);
+
   /** Reserved units leave the building: both on-hand and reserved go down. */
   @Modifying(flushAutomatically = true, clearAutomatically = true)
   @Query("update Stock s set s.reserved = s.reserved - :quantity, s.onHand = s.onHand - :quantity "

@@ -117,6 +117,10 @@ public final class ApiAccessRules {
     r.add(write(HttpMethod.POST, "/api/purchase-orders/{poId}/supplier-confirmation", CALLBACK));
     r.add(write(HttpMethod.POST, "/api/purchase-orders/{poId}/receipts", WAREHOUSE, WAREHOUSE_SUPERVISOR));
     r.add(read("/api/reorder-policies", PURCHASING));
+    // stock transfers between warehouses: purchasing (ops reads); the staff of the source or destination warehouse
+    // (checked by replenishment)
+    r.add(read("/api/transfers", PURCHASING, WAREHOUSE, WAREHOUSE_SUPERVISOR));
+    r.add(read("/api/transfers/{transferId}", PURCHASING, WAREHOUSE, WAREHOUSE_SUPERVISOR));
 
     // department notifications: each department its own audience (checked by the notification module)
     r.add(read("/api/notifications", CUSTOMER_SERVICE, MARKETING, FINANCE, WAREHOUSE, PURCHASING));

@@ -186,6 +186,80 @@ class OrderFulfillmentProcessTest {
   }
 
   @Test
+  @DisplayName("a backorder order waits for its goods; when they are reserved for it, it goes on without waiting for a quote acceptance")
+  void backorderOrderWaitsThenGoesOn() throws Exception {
+    // given
+    ProcessInstanceEvent order = backorderOrder();
+    waitForIdle();
+    assertThat(order).isWaitingAtElements("Gateway_StockArrives")
+        .isWaitingForMessages(Messages.BACKORDER_STOCK_ALLOCATED);
+    assertThat(activateAll(JobTypes.RESERVE_STOCK, 0)).as("no reservation while waiting").isEmpty();
+
+    // when
+    client.newPublishMessageCommand().messageName(Messages.BACKORDER_STOCK_ALLOCATED).correlationKey(ORDER_ID)
+        .timeToLive(Duration.ofMinutes(1)).send().join();
+    complete(JobTypes.RESERVE_STOCK, reserved(true, parcel(1, "madrid", "301.4", "1.2")));
+    offerQuote(activate(JobTypes.OFFER_SHIPPING_QUOTE), Duration.ofMinutes(30));
+    complete(JobTypes.CONFIRM_QUOTE_ACCEPTANCE, Map.of());
+    ActivatedJob payment = activate(STAND_IN_PAYMENT);
+
+    // then
+    assertThat(payment.getVariablesAsMap()).containsEntry("paymentMethod", "CARD");
+    assertThat(order).hasPassedElementsInOrder("Gateway_AwaitingStock", OrderFulfillmentProcess.Elements.BACKORDER_STOCK_ALLOCATED,
+            "ServiceTask_ReserveStock", "Gateway_CustomerPays", "ServiceTask_ConfirmQuote")
+        .hasNotPassedElement("IntermediateCatchEvent_QuoteAccepted");
+  }
+
+  @Test
+  @DisplayName("a backorder order whose goods do not come within backorderMaxWait is cancelled with the reason")
+  void backorderOrderWaitsTooLong() throws Exception {
+    // given
+    ProcessInstanceEvent order = backorderOrder();
+    waitForIdle();
+
+    // when
+    engine.increaseTime(Duration.ofDays(30).plusMinutes(1));
+    completeCancellation("The backordered items did not arrive within the promised waiting time");
+
+    // then
+    assertThat(order).isCompleted().hasPassedElementsInOrder("IntermediateCatchEvent_BackorderWaitOver",
+        "EndEvent_OrderCancelled").hasNotPassedElement("ServiceTask_ReserveStock");
+  }
+
+  @Test
+  @DisplayName("a backorder order cancelled by the customer while it waits ends cancelled on request")
+  void backorderOrderCancelledWhileWaiting() throws Exception {
+    // given
+    ProcessInstanceEvent order = backorderOrder();
+    waitForIdle();
+
+    // when
+    cancelOrder("Bought it elsewhere");
+    waitForIdle();
+
+    // then
+    assertThat(order).hasPassedElement("StartEvent_OrderCancellation")
+        .hasNotPassedElement(OrderFulfillmentProcess.Elements.BACKORDER_STOCK_ALLOCATED);
+  }
+
+  @Test
+  @DisplayName("an ordinary order (backorder = false) reserves at once")
+  void ordinaryOrderDoesNotWait() throws Exception {
+    // given
+    ProcessInstanceEvent order = client.newCreateInstanceCommand().bpmnProcessId(OrderFulfillmentProcess.PROCESS_ID)
+        .latestVersion().variables(Map.of("orderId", ORDER_ID, "orderNumber", "ORD-TEST0004", "paymentMethod",
+            "CARD", "deliveryMethod", "STANDARD", "marketingConsent", false, "destinationCountry", "ES",
+            "slotWindow", "ALL_DAY", "backorder", false, "backorderMaxWait", "P30D"))
+        .send().join();
+
+    // when
+    activate(JobTypes.RESERVE_STOCK);
+
+    // then
+    assertThat(order).hasNotPassedElement("Gateway_StockArrives");
+  }
+
+  @Test
   @DisplayName("a parcel the decision cannot quote cancels the order with the reason")
   void noQuote() throws Exception {
     ProcessInstanceEvent order = startOrder("CARD", "STANDARD", false);
@@ -602,6 +676,15 @@ class OrderFulfillmentProcessTest {
   }
 
   // --- steps ---------------------------------------------------------------------------------------------------
+
+  /** A backorder order (the units an earlier order could not get), paid by card, allowed to wait 30 days. */
+  private ProcessInstanceEvent backorderOrder() {
+    return client.newCreateInstanceCommand().bpmnProcessId(OrderFulfillmentProcess.PROCESS_ID).latestVersion()
+        .variables(Map.of("orderId", ORDER_ID, "orderNumber", "ORD-TEST0003", "paymentMethod", "CARD",
+            "deliveryMethod", "STANDARD", "marketingConsent", false, "destinationCountry", "ES",
+            "slotWindow", "ALL_DAY", "chargeCustomer", true, "backorder", true, "backorderMaxWait", "P30D"))
+        .send().join();
+  }
 
   private ProcessInstanceEvent startOrder(String paymentMethod, String deliveryMethod, boolean marketingConsent) {
     return client.newCreateInstanceCommand().bpmnProcessId(OrderFulfillmentProcess.PROCESS_ID).latestVersion()

@@ -57,6 +57,7 @@ class ApiAccessTest {
   @Autowired TestRestTemplate http;
   @Autowired JdbcTemplate jdbc;
   @Autowired io.orderflow.fulfillment.replenishment.Replenishment replenishment;
+  @Autowired io.orderflow.fulfillment.replenishment.Transfers transfers;
   ShopClient shop;
 
   @BeforeEach
@@ -258,6 +259,34 @@ class ApiAccessTest {
         .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(shop.as(DemoUser.OPS).exchange("/api/reorder-policies?sku=BACKPACK-20L", HttpMethod.GET, null, LIST)
         .getBody()).hasSize(3);
+  }
+
+  @Test
+  @DisplayName("Transfers: purchasing and ops read all, the staff of the source or destination warehouse theirs; another "
+      + "warehouse's staff get 404 and do not see it listed, customer service may not read transfers")
+  void transfersStayWithTheirWarehouses() {
+    io.orderflow.fulfillment.replenishment.Transfers.TransferView transfer = transfers.order("SMARTWATCH-S2", "madrid",
+        "sofia", 1);
+    try {
+      String path = "/api/transfers/" + transfer.id();
+      for (DemoUser reader : List.of(DemoUser.PURCHASING, DemoUser.OPS, DemoUser.PICKER_SOFIA,
+          DemoUser.SUPERVISOR_MADRID)) {
+        ResponseEntity<Map<String, Object>> read = shop.as(reader).exchange(path, HttpMethod.GET, null, MAP);
+        assertThat(read.getStatusCode()).as("%s", reader).isEqualTo(HttpStatus.OK);
+        assertThat(read.getBody()).containsEntry("number", transfer.number()).containsEntry("sku", "SMARTWATCH-S2");
+        assertThat(shop.as(reader).exchange("/api/transfers", HttpMethod.GET, null, LIST).getBody())
+            .as("%s", reader).extracting(t -> t.get("id")).contains(transfer.id());
+      }
+      assertThat(shop.as(DemoUser.PICKER_WARSAW).exchange(path, HttpMethod.GET, null, MAP).getStatusCode())
+          .isEqualTo(HttpStatus.NOT_FOUND);
+      assertThat(shop.as(DemoUser.PICKER_WARSAW).exchange("/api/transfers", HttpMethod.GET, null, LIST).getBody())
+          .extracting(t -> t.get("id")).doesNotContain(transfer.id());
+      assertThat(shop.as(DemoUser.CS_AGENT).exchange(path, HttpMethod.GET, null, String.class).getStatusCode())
+          .isEqualTo(HttpStatus.FORBIDDEN);
+    } finally {
+      // the destination counts it, so no transfer stays open for other tests
+      transfers.receive(transfer.id(), transfer.quantity(), 0, null, "supervisor.madrid");
+    }
   }
 
   @Test
