@@ -25,6 +25,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -58,6 +59,26 @@ public class Inventory {
 
     /** No warehouse has any of the ordered goods. */
     record OutOfStock(String reason) implements ReservationResult {}
+  }
+
+  /** What {@link #reserveIfComplete} did: reserved every unit, or nothing at all. */
+  public sealed interface CompleteReservation {
+
+    /** Every unit is reserved, exactly as {@link #reserveForOrder} reserves an order. */
+    record Reserved(ReservationResult.Reserved reservation) implements CompleteReservation {}
+
+    /** Nothing was reserved: these units per SKU are in no warehouse now (in the order's line order). */
+    record Incomplete(Map<String, Integer> missing) implements CompleteReservation {
+
+      public Incomplete {
+        missing = java.util.Collections.unmodifiableSequencedMap(new LinkedHashMap<>(missing));
+      }
+
+      /** The SKUs short of units. */
+      public java.util.Set<String> skus() {
+        return missing.keySet();
+      }
+    }
   }
 
   /** A parcel: where it leaves from, its distance to the customer (km), its weight (kg) and its pick list. */
@@ -118,22 +139,16 @@ public class Inventory {
     if (existing.isPresent()) {
       return existing.get();
     }
-    OrderSummary order = orders.summary(orderId);
-    Map<String, Integer> wanted = order.lines().stream()
-        .collect(Collectors.toMap(OrderService.LineSummary::sku, OrderService.LineSummary::quantity, Integer::sum,
-            LinkedHashMap::new));
-    GeoPoint destination = geocoder.locate(order.deliveryCountry(), order.shippingAddress().postalCode());
-    Map<String, Integer> gramsPerUnit = catalog.bySku(List.copyOf(wanted.keySet())).entrySet().stream()
-        .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().weightGrams()));
+    Demand demand = demandOf(orderId);
 
     for (int attempt = 1; attempt <= MAX_PLANNING_ATTEMPTS; attempt++) {
-      RoutingPlan plan = planner.plan(wanted, destination, candidates(wanted.keySet()));
+      RoutingPlan plan = planner.plan(demand.wanted(), demand.destination(), candidates(demand.wanted().keySet()));
       if (plan.shipments().isEmpty()) {
         events.publishEvent(new StockDecreased("reservation of order " + orderId, List.of(), wanted.keySet()));
         return new ReservationResult.OutOfStock("Out of stock: " + plan.reason());
       }
       try {
-        tx.executeWithoutResult(status -> tryReserve(orderId, plan, gramsPerUnit));
+        tx.executeWithoutResult(status -> tryReserve(orderId, plan, demand.gramsPerUnit()));
         log.info("Reserved stock for order {} in {}: {}", orderId,
             plan.shipments().stream().map(PlannedShipment::warehouseId).toList(), plan.reason());
         return existingReservation(orderId).orElseThrow();
@@ -147,6 +162,67 @@ public class Inventory {
     // Not a business outcome: the job fails and Zeebe retries it with fresh stock figures.
     throw new IllegalStateException("Stock for order " + orderId + " kept changing during " + MAX_PLANNING_ATTEMPTS
         + " reservation attempts");
+  }
+
+  /**
+   * Reserves the order only if every unit of it is in stock now: planned like {@link #reserveForOrder} (nearest
+   * warehouse holding everything, else the fewest warehouses), and reserved and recorded on the order exactly like it
+   * (the order moves to STOCK_RESERVED with its parcels; a backorder order waiting for stock may). When any unit is in no
+   * warehouse, nothing is written and the SKUs short are reported. Repeating the call returns the reservation made.
+   *
+   * <p>Inside a caller's transaction it makes one attempt in that transaction, so the caller can guard it (e.g. hold
+   * the order's row) and commit the reservation with its own writes; when units it planned were taken by a concurrent
+   * reservation meanwhile it throws {@link StockTakenException}, and the caller rolls back and tries again. Without a
+   * transaction each attempt has its own, and it plans again by itself.
+   */
+  public CompleteReservation reserveIfComplete(String orderId) {
+    if (TransactionSynchronizationManager.isActualTransactionActive()) {
+      return reserveIfCompleteOnce(orderId);
+    }
+    for (int attempt = 1; attempt <= MAX_PLANNING_ATTEMPTS; attempt++) {
+      try {
+        return tx.execute(status -> reserveIfCompleteOnce(orderId));
+      } catch (StockTakenException taken) {
+        log.debug("Stock for order {} taken concurrently, planning again", orderId);
+      } catch (DataIntegrityViolationException duplicate) {
+        // The same order was reserved concurrently and that reservation won: it stands.
+        return existingReservation(orderId)
+            .<CompleteReservation>map(r -> new CompleteReservation.Reserved((ReservationResult.Reserved) r))
+            .orElseThrow(() -> duplicate);
+      }
+    }
+    throw new IllegalStateException("Stock for order " + orderId + " kept changing during " + MAX_PLANNING_ATTEMPTS
+        + " reservation attempts");
+  }
+
+  private CompleteReservation reserveIfCompleteOnce(String orderId) {
+    Optional<ReservationResult> existing = existingReservation(orderId);
+    if (existing.isPresent()) {
+      return new CompleteReservation.Reserved((ReservationResult.Reserved) existing.get());
+    }
+    Demand demand = demandOf(orderId);
+    RoutingPlan plan = planner.plan(demand.wanted(), demand.destination(), candidates(demand.wanted().keySet()));
+    if (!plan.isComplete() || plan.shipments().isEmpty()) {
+      return new CompleteReservation.Incomplete(plan.unavailable().isEmpty() ? demand.wanted() : plan.unavailable());
+    }
+    tryReserve(orderId, plan, demand.gramsPerUnit());
+    log.info("Reserved every unit of order {} in {}: {}", orderId,
+        plan.shipments().stream().map(PlannedShipment::warehouseId).toList(), plan.reason());
+    return new CompleteReservation.Reserved((ReservationResult.Reserved) existingReservation(orderId).orElseThrow());
+  }
+
+  /** What an order asks the routing for: units per SKU in line order, where they go, and what a unit weighs. */
+  private record Demand(Map<String, Integer> wanted, GeoPoint destination, Map<String, Integer> gramsPerUnit) {}
+
+  private Demand demandOf(String orderId) {
+    OrderSummary order = orders.summary(orderId);
+    Map<String, Integer> wanted = order.lines().stream()
+        .collect(Collectors.toMap(OrderService.LineSummary::sku, OrderService.LineSummary::quantity, Integer::sum,
+            LinkedHashMap::new));
+    GeoPoint destination = geocoder.locate(order.deliveryCountry(), order.shippingAddress().postalCode());
+    Map<String, Integer> gramsPerUnit = catalog.bySku(List.copyOf(wanted.keySet())).entrySet().stream()
+        .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().weightGrams()));
+    return new Demand(wanted, destination, gramsPerUnit);
   }
 
   /** The reservation is held until the quote's validity ends (the process releases it then if not accepted). */
@@ -536,8 +612,11 @@ public class Inventory {
         m.reservedAfter(), m.occurredAt());
   }
 
-  /** Thrown inside a reservation attempt to roll it back. */
-  static final class StockTakenException extends RuntimeException {
+  /**
+   * Units a reservation attempt planned were taken by a concurrent reservation: the attempt's transaction must be rolled
+   * back, and the order planned again.
+   */
+  public static final class StockTakenException extends RuntimeException {
     StockTakenException() {
       super("stock taken concurrently", null, false, false);
     }

@@ -154,6 +154,17 @@ class CustomerOrder {
   @Column(name = "replacement_rma")
   private String replacementRma;
 
+  /** The order whose unavailable units this backorder order delivers, or null; one backorder order per order. */
+  @Column(name = "backorder_for_order_id")
+  private String backorderForOrderId;
+
+  @Column(name = "backorder_for_order_number")
+  private String backorderForOrderNumber;
+
+  /** When arrived stock was reserved for this backorder order (it then stops waiting); null before. */
+  @Column(name = "stock_allocated_at")
+  private Instant stockAllocatedAt;
+
   @Column(name = "process_instance_key")
   private Long processInstanceKey;
 
@@ -245,6 +256,41 @@ class CustomerOrder {
     return replacement;
   }
 
+  /**
+   * The backorder order of an order whose customer chose to receive the available items now and wait for the rest: one
+   * line per backordered SKU with the units no warehouse had, at the original unit prices; the same customer, address,
+   * language, currency, marketing consent, delivery (the original's slot is dropped: it was for the first parcel) and
+   * payment method with its reference (a card's payment-method id is authorized again for this order). It waits for
+   * stock ({@link OrderStatus#AWAITING_STOCK}).
+   *
+   * @throws IllegalOrderStateException when the original's customer did not choose to backorder, or nothing of it is
+   *     unavailable
+   */
+  static CustomerOrder backorderFor(CustomerOrder original, String id, String orderNumber, Instant now) {
+    if (!BACKORDER.equals(original.backorderDecision) || !original.hasUnavailableLines()) {
+      throw new IllegalOrderStateException(original.orderNumber, original.status,
+          "given a backorder order (the customer did not choose to wait for unavailable items)");
+    }
+    OrderService.Delivery d = original.delivery();
+    OrderService.Delivery delivery = new OrderService.Delivery(d.method(), d.pickupPointId(), null, null, d.giftWrap(),
+        d.giftMessage(), d.fragilePackaging(), d.instructions());
+    CustomerOrder backorder = new CustomerOrder(id, orderNumber,
+        new OrderService.Customer(original.customerName, original.customerEmail, original.customerPhone),
+        original.address(), original.currency(), original.paymentMethod, original.paymentReference, delivery,
+        original.marketingConsent, original.language, now);
+    backorder.backorderForOrderId = original.id;
+    backorder.backorderForOrderNumber = original.orderNumber;
+    for (OrderLine line : original.lines) {
+      if (line.unavailableQuantity() > 0) {
+        backorder.addLine(line.sku(), line.productName(), line.unavailableQuantity(), line.unitPrice());
+      }
+    }
+    backorder.move(OrderStatus.AWAITING_STOCK, now);
+    return backorder;
+  }
+
+  private static final String BACKORDER = "BACKORDER";
+
   /** The payment method of a replacement: nothing is charged. Equal to the payment process's method name. */
   static final String NO_CHARGE = io.orderflow.fulfillment.process.PaymentProcess.Methods.NO_CHARGE;
 
@@ -255,6 +301,19 @@ class CustomerOrder {
 
   boolean isReplacement() {
     return replacementForOrderId != null;
+  }
+
+  /** A backorder order: the units of another order that the customer waits for. */
+  boolean isBackorder() {
+    return backorderForOrderId != null;
+  }
+
+  /**
+   * Whether arrived stock may be reserved for this order now: a backorder order still waiting, nothing allocated yet,
+   * and no cancellation asked for.
+   */
+  boolean awaitsStock() {
+    return status == OrderStatus.AWAITING_STOCK && stockAllocatedAt == null && cancellationRequestedAt == null;
   }
 
   void addLine(String sku, String productName, int quantity, BigDecimal unitPrice) {
@@ -278,9 +337,15 @@ class CustomerOrder {
     if (status == OrderStatus.STOCK_RESERVED && !shipments.isEmpty()) {
       return;
     }
-    require(Set.of(OrderStatus.PLACED), "reserved");
+    require(Set.of(OrderStatus.PLACED, OrderStatus.AWAITING_STOCK), "reserved");
     if (parcels.isEmpty()) {
       throw new IllegalArgumentException("a reservation needs at least one shipment");
+    }
+    if (status == OrderStatus.AWAITING_STOCK) {
+      if (unavailable.values().stream().anyMatch(units -> units > 0)) {
+        throw new IllegalOrderStateException(orderNumber, status, "reserved in part (a backorder order waits for all of it)");
+      }
+      this.stockAllocatedAt = now;
     }
     for (OrderService.PlannedParcel parcel : parcels) {
       shipments.add(new OrderShipment(this, shipments.size() + 1, parcel.warehouseId(), parcel.distanceKm(),
@@ -296,14 +361,14 @@ class CustomerOrder {
 
   /** The customer chose to receive what is available now and wait for the rest. */
   void backorderUnavailable(Instant now) {
-    if ("BACKORDER".equals(backorderDecision)) {
+    if (BACKORDER.equals(backorderDecision)) {
       return;
     }
     require(Set.of(OrderStatus.STOCK_RESERVED), "split into a shipment now and a backorder");
     if (!hasUnavailableLines()) {
       throw new IllegalOrderStateException(orderNumber, status, "backordered (every line is available)");
     }
-    this.backorderDecision = "BACKORDER";
+    this.backorderDecision = BACKORDER;
     this.updatedAt = now;
   }
 
@@ -326,8 +391,9 @@ class CustomerOrder {
       if (quote == null) {
         throw new IllegalArgumentException("no quote for shipment " + shipment.shipmentNo());
       }
-      // A free replacement ships at the shop's expense: the customer's shipping cost is 0, the transit time stands.
-      BigDecimal cost = chargesCustomer() ? quote.cost() : BigDecimal.ZERO.setScale(2);
+      // A free replacement, and the second parcel of a backordered order, ship at the shop's expense: the customer's
+      // shipping cost is 0, the transit time stands. A backorder order's goods are still charged.
+      BigDecimal cost = chargesCustomer() && !isBackorder() ? quote.cost() : BigDecimal.ZERO.setScale(2);
       shipment.quoted(cost, quote.transitDays());
       total = total.add(cost);
     }
@@ -588,8 +654,8 @@ class CustomerOrder {
     boolean nothingReachedTheCustomer = status == OrderStatus.SHIPPED && activeShipments().findAny().isEmpty()
         && shipments.stream().noneMatch(s -> s.status() == OrderShipment.Status.DELIVERED);
     if (!nothingReachedTheCustomer) {
-      require(Set.of(OrderStatus.PLACED, OrderStatus.STOCK_RESERVED, OrderStatus.QUOTED, OrderStatus.QUOTE_ACCEPTED,
-          OrderStatus.PAYMENT_AUTHORIZED), "cancelled");
+      require(Set.of(OrderStatus.PLACED, OrderStatus.AWAITING_STOCK, OrderStatus.STOCK_RESERVED, OrderStatus.QUOTED,
+          OrderStatus.QUOTE_ACCEPTED, OrderStatus.PAYMENT_AUTHORIZED), "cancelled");
     }
     if (reason != null && !reason.isBlank()) {
       this.cancellationReason = truncate(reason, 500);
@@ -671,6 +737,9 @@ class CustomerOrder {
   String replacementForOrderId() { return replacementForOrderId; }
   String replacementForOrderNumber() { return replacementForOrderNumber; }
   String replacementRma() { return replacementRma; }
+  String backorderForOrderId() { return backorderForOrderId; }
+  String backorderForOrderNumber() { return backorderForOrderNumber; }
+  Instant stockAllocatedAt() { return stockAllocatedAt; }
 
   /** What the customer pays now: the goods that ship (unavailable units excluded) plus the accepted shipping cost. */
   BigDecimal amountDue() {

@@ -20,10 +20,12 @@ public class OrderPlacement {
 
   private final OrderService orders;
   private final OrderProcessStarter starter;
+  private final BackorderSettings backorders;
 
-  OrderPlacement(OrderService orders, OrderProcessStarter starter) {
+  OrderPlacement(OrderService orders, OrderProcessStarter starter, BackorderSettings backorders) {
     this.orders = orders;
     this.starter = starter;
+    this.backorders = backorders;
   }
 
   public OrderSummary place(PlaceOrder command) {
@@ -42,8 +44,8 @@ public class OrderPlacement {
   }
 
   /**
-   * Starts the process of a committed order (a placed one, a replacement, or one the retry above found without
-   * process); on failure the retry above starts it later.
+   * Starts the process of a committed order (a placed one, a replacement, a backorder order, or one the retry above
+   * found without process); on failure the retry above starts it later.
    */
   public void start(OrderSummary order) {
     try {
@@ -56,6 +58,9 @@ public class OrderPlacement {
       decisionInputs.put("slotWindow", order.delivery().slotWindow());
       // false for a free replacement: the process does not wait for the customer to accept the quote
       decisionInputs.put(OrderFulfillmentProcess.Variables.CHARGE_CUSTOMER, order.chargeCustomer());
+      // true for a backorder order: its process waits for its stock (at most backorderMaxWait) before it goes on
+      decisionInputs.put(OrderFulfillmentProcess.Variables.BACKORDER, order.isBackorder());
+      decisionInputs.put(OrderFulfillmentProcess.Variables.BACKORDER_MAX_WAIT, backorders.maxWaitIso());
       long key = starter.startOrderProcess(order.id(), order.orderNumber(), decisionInputs);
       orders.processStarted(order.id(), key);
       log.info("Order {} placed, process instance {}", order.id(), key);

@@ -5,8 +5,8 @@ public interface OrderProcessStarter {
 
   /**
    * Starts the order's process with its id, number and the decision inputs the model routes on (payment method,
-   * delivery method, marketing consent, destination country, slot window, and {@code chargeCustomer}: false for a
-   * free replacement).
+   * delivery method, marketing consent, destination country, slot window, {@code chargeCustomer}: false for a free
+   * replacement, {@code backorder}: true for a backorder order, and {@code backorderMaxWait}).
    *
    * @return the process instance key
    */

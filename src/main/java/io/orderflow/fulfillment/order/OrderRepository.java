@@ -16,7 +16,38 @@ interface OrderRepository extends JpaRepository<CustomerOrder, String> {
 
   Optional<CustomerOrder> findByOrderNumber(String orderNumber);
 
-  List<CustomerOrder> findByStatusAndProcessInstanceKeyIsNullAndPlacedAtBefore(OrderStatus status, Instant before, Limit limit);
+  /** Orders in {@code placed}, and backorder orders in one of {@code backorderStatuses}, that have no process yet. */
+  @Query("select o from CustomerOrder o where o.processInstanceKey is null and o.placedAt < :before "
+      + "and (o.status = :placed or (o.backorderForOrderId is not null and o.status in :backorderStatuses)) "
+      + "order by o.placedAt, o.id")
+  List<CustomerOrder> findWithoutProcess(@Param("placed") OrderStatus placed,
+      @Param("backorderStatuses") java.util.Collection<OrderStatus> backorderStatuses, @Param("before") Instant before,
+      Limit limit);
+
+  @EntityGraph(attributePaths = "lines")
+  Optional<CustomerOrder> findByBackorderForOrderId(String backorderForOrderId);
+
+  /**
+   * Backorder orders in {@code waiting} with a line of the SKU, nothing allocated and no cancellation asked for: id,
+   * order number and the original order's placing time, oldest original first, then by id.
+   */
+  @Query("select o.id, o.orderNumber, original.placedAt from CustomerOrder o, CustomerOrder original "
+      + "where original.id = o.backorderForOrderId and o.status = :waiting and o.stockAllocatedAt is null "
+      + "and o.cancellationRequestedAt is null "
+      + "and exists (select l.id from OrderLine l where l.order = o and l.sku = :sku) "
+      + "order by original.placedAt, o.id")
+  List<Object[]> findWaitingBackorders(@Param("sku") String sku, @Param("waiting") OrderStatus waiting);
+
+  /** Ids of backorder orders in {@code status} with a line of the SKU that were given their stock. */
+  @Query("select o.id from CustomerOrder o where o.backorderForOrderId is not null and o.stockAllocatedAt is not null "
+      + "and o.status = :status and exists (select l.id from OrderLine l where l.order = o and l.sku = :sku) "
+      + "order by o.id")
+  List<String> findAllocatedBackorderIds(@Param("sku") String sku, @Param("status") OrderStatus status);
+
+  /** The order, its row write-locked until the transaction ends. */
+  @org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+  @Query("select o from CustomerOrder o where o.id = :id")
+  Optional<CustomerOrder> findForUpdateById(@Param("id") String id);
 
   @EntityGraph(attributePaths = "lines")
   Optional<CustomerOrder> findByReplacementRma(String replacementRma);

@@ -119,6 +119,18 @@ public class OrderService {
   public record ReplacementOrder(String orderId, String orderNumber, String rmaNumber, OrderStatus status,
       Instant placedAt) {}
 
+  /** What a backorder order completes: the order (id and number) whose unavailable units it delivers. */
+  public record BackorderFor(String orderId, String orderNumber) {}
+
+  /** The backorder order placed for an order: its id, number and where it stands. */
+  public record BackorderOrder(String orderId, String orderNumber, OrderStatus status) {}
+
+  /**
+   * A backorder order waiting for stock, with the time its original order was placed (the customer has waited since
+   * then; the oldest is served first).
+   */
+  public record WaitingBackorder(String orderId, String orderNumber, Instant originalPlacedAt) {}
+
   /** The quote as the customer sees it. */
   public record QuoteSummary(BigDecimal shippingCost, BigDecimal amountDue, Instant validUntil, Instant acceptedAt) {}
 
@@ -127,7 +139,21 @@ public class OrderService {
       String trackingNumber, String cancellationReason, Long processInstanceKey, Instant placedAt, Instant updatedAt,
       List<LineSummary> lines, Delivery delivery, boolean marketingConsent, String routingReason,
       List<ShipmentSummary> shipments, QuoteSummary quote, String backorderDecision, PaymentStatus paymentStatus,
-      String paymentDetail, Instant acknowledgedAt, String language, ReplacementFor replacementFor) {
+      String paymentDetail, Instant acknowledgedAt, String language, ReplacementFor replacementFor,
+      BackorderFor backorderFor) {
+
+    /** An order that is no backorder order. */
+    public OrderSummary(String id, String orderNumber, OrderStatus status, Customer customer, Address shippingAddress,
+        Currency currency, BigDecimal totalAmount, String paymentMethod, String paymentReference, String warehouseId,
+        String trackingNumber, String cancellationReason, Long processInstanceKey, Instant placedAt,
+        Instant updatedAt, List<LineSummary> lines, Delivery delivery, boolean marketingConsent, String routingReason,
+        List<ShipmentSummary> shipments, QuoteSummary quote, String backorderDecision, PaymentStatus paymentStatus,
+        String paymentDetail, Instant acknowledgedAt, String language, ReplacementFor replacementFor) {
+      this(id, orderNumber, status, customer, shippingAddress, currency, totalAmount, paymentMethod, paymentReference,
+          warehouseId, trackingNumber, cancellationReason, processInstanceKey, placedAt, updatedAt, lines, delivery,
+          marketingConsent, routingReason, shipments, quote, backorderDecision, paymentStatus, paymentDetail,
+          acknowledgedAt, language, replacementFor, null);
+    }
 
     /** An order that replaces none. */
     public OrderSummary(String id, String orderNumber, OrderStatus status, Customer customer, Address shippingAddress,
@@ -176,6 +202,14 @@ public class OrderService {
     /** A free replacement shipment for another order (see {@link #replacementFor()}). */
     public boolean isReplacement() {
       return replacementFor != null;
+    }
+
+    /**
+     * A backorder order: the units of another order the customer waits for (see {@link #backorderFor()}). Its process
+     * waits for the stock first and does not wait for a quote acceptance; its shipping is free, its goods are charged.
+     */
+    public boolean isBackorder() {
+      return backorderFor != null;
     }
   }
 
@@ -309,6 +343,75 @@ public class OrderService {
     return orders.findByReplacementForOrderIdOrderByPlacedAt(orderId).stream()
         .map(o -> new ReplacementOrder(o.id(), o.orderNumber(), o.replacementRma(), o.status(), o.placedAt()))
         .toList();
+  }
+
+  /**
+   * Places the backorder order of an order whose customer chose to receive the available items now and wait for the
+   * rest: a new order of the unavailable units at their original prices, for the same customer, address, delivery,
+   * language, consent and payment method, waiting for stock ({@link OrderStatus#AWAITING_STOCK}). Once per order: when
+   * it has its backorder order already, that one is returned. The caller starts its process.
+   *
+   * @throws NotFoundException when the original order does not exist
+   * @throws IllegalOrderStateException (409) when its customer did not choose to backorder, nothing of it is
+   *     unavailable, or it was cancelled or expired
+   * @throws org.springframework.dao.DataIntegrityViolationException when a concurrent call placed it a moment ago
+   *     (unique per original order): calling again returns that one
+   */
+  public OrderSummary placeBackorder(String originalOrderId) {
+    java.util.Optional<CustomerOrder> known = orders.findByBackorderForOrderId(originalOrderId);
+    if (known.isPresent()) {
+      return summaryOf(known.get());
+    }
+    CustomerOrder original = load(originalOrderId);
+    if (original.status() == OrderStatus.CANCELLED || original.status() == OrderStatus.EXPIRED) {
+      throw new IllegalOrderStateException(original.orderNumber(), original.status(), "given a backorder order");
+    }
+    CustomerOrder backorder = CustomerOrder.backorderFor(original, UUID.randomUUID().toString(), newOrderNumber(),
+        clock.instant());
+    return summaryOf(orders.saveAndFlush(backorder));
+  }
+
+  /** The backorder order of the order, if it has one. */
+  @Transactional(readOnly = true)
+  public java.util.Optional<OrderSummary> backorderOrderOf(String originalOrderId) {
+    return orders.findByBackorderForOrderId(originalOrderId).map(OrderService::summaryOf);
+  }
+
+  /** The backorder order placed for the order (none or one). */
+  @Transactional(readOnly = true)
+  public List<BackorderOrder> backordersOf(String orderId) {
+    return orders.findByBackorderForOrderId(orderId).stream()
+        .map(o -> new BackorderOrder(o.id(), o.orderNumber(), o.status())).toList();
+  }
+
+  /**
+   * The backorder orders with a line of this SKU that wait for stock (nothing allocated, no cancellation asked for),
+   * oldest first: by the time their original order was placed, then by id.
+   */
+  @Transactional(readOnly = true)
+  public List<WaitingBackorder> waitingBackorders(String sku) {
+    return orders.findWaitingBackorders(sku, OrderStatus.AWAITING_STOCK).stream()
+        .map(row -> new WaitingBackorder((String) row[0], (String) row[1], (Instant) row[2])).toList();
+  }
+
+  /**
+   * The backorder orders with a line of this SKU that were given their stock and whose process has not gone on from
+   * the reservation yet (still STOCK_RESERVED), by id.
+   */
+  @Transactional(readOnly = true)
+  public List<String> allocatedBackorders(String sku) {
+    return orders.findAllocatedBackorderIds(sku, OrderStatus.STOCK_RESERVED);
+  }
+
+  /**
+   * Holds the order's row until the caller's transaction ends (a database write lock) and tells whether stock may be
+   * allocated to it now: a backorder order still waiting, nothing allocated yet, no cancellation asked for. Concurrent
+   * allocations of the same order are serialised by this lock; the second finds it allocated.
+   */
+  @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+  public boolean lockAwaitingStock(String orderId) {
+    return orders.findForUpdateById(orderId).map(CustomerOrder::awaitsStock)
+        .orElseThrow(() -> new NotFoundException("Order", orderId));
   }
 
   /** Each line a SKU of the original, once, for at most the units the original shipped. */
@@ -518,10 +621,13 @@ public class OrderService {
     load(orderId).cancel(reason, clock.instant());
   }
 
-  /** Placed orders whose process has not started (the engine was unreachable at placement). */
+  /**
+   * Placed orders whose process has not started (the engine was unreachable at placement), backorder orders among them
+   * (waiting for stock, or given their stock already).
+   */
   @Transactional(readOnly = true)
   public List<OrderSummary> withoutProcess(Duration olderThan, int max) {
-    return orders.findByStatusAndProcessInstanceKeyIsNullAndPlacedAtBefore(OrderStatus.PLACED,
+    return orders.findWithoutProcess(OrderStatus.PLACED, List.of(OrderStatus.AWAITING_STOCK, OrderStatus.STOCK_RESERVED),
         clock.instant().minus(olderThan), Limit.of(max)).stream().map(OrderService::summaryOf).toList();
   }
 
@@ -570,6 +676,7 @@ public class OrderService {
         new QuoteSummary(o.shippingCost(), o.amountDue(), o.quoteValidUntil(), o.quoteAcceptedAt()),
         o.backorderDecision(), o.paymentStatus(), o.paymentDetail(), o.acknowledgedAt(), o.language(),
         o.isReplacement() ? new ReplacementFor(o.replacementForOrderId(), o.replacementForOrderNumber(),
-            o.replacementRma()) : null);
+            o.replacementRma()) : null,
+        o.isBackorder() ? new BackorderFor(o.backorderForOrderId(), o.backorderForOrderNumber()) : null);
   }
 }

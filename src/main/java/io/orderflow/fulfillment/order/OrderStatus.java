@@ -4,6 +4,11 @@ package io.orderflow.fulfillment.order;
 public enum OrderStatus {
   /** Stored; the process is about to reserve the goods. */
   PLACED,
+  /**
+   * A backorder order (the units of an earlier order no warehouse had) waiting for goods to arrive: stock is reserved
+   * for it, oldest waiting order first, only when all of it can be; then it is STOCK_RESERVED.
+   */
+  AWAITING_STOCK,
   /** The goods are held in the planned warehouse(s); some lines may wait for the customer's decision. */
   STOCK_RESERVED,
   /** The shipping quote is offered and the process waits for the customer to accept it before it expires. */

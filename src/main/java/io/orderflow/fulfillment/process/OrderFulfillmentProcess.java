@@ -127,6 +127,8 @@ public final class OrderFulfillmentProcess {
     public static final String BACKORDER = "backorder";
     /** How long a backorder order waits for its goods (ISO-8601 duration, e.g. P30D) before it is cancelled. */
     public static final String BACKORDER_MAX_WAIT = "backorderMaxWait";
+    /** Output of record-backorder: the id of the backorder order placed for the unavailable units. */
+    public static final String BACKORDER_ORDER_ID = "backorderOrderId";
     public static final String WAREHOUSE_CODE = "warehouseCode";
     /** The planned parcels: a list of {shipmentNo, warehouseCode, distanceKm, weightKg}. */
     public static final String SHIPMENTS = "shipments";

@@ -124,6 +124,8 @@ public final class ReplenishmentProcess {
      * record who decided or counted; absent when Tasklist completed the task.
      */
     public static final String COMPLETED_BY = "completedBy";
+    /** Output of resume-waiting-orders: the numbers of the customer orders given the arrived stock. */
+    public static final String RESUMED_ORDERS = "resumedOrders";
 
     private Variables() {}
   }

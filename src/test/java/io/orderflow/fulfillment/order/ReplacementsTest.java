@@ -46,7 +46,7 @@ class ReplacementsTest {
       mock(io.orderflow.fulfillment.routing.Geocoder.class),
       new DeliveryOptions(Clock.fixed(NOW, ZoneOffset.UTC), java.time.ZoneId.of("Europe/Madrid")),
       Clock.fixed(NOW, ZoneOffset.UTC));
-  private final OrderPlacement placement = new OrderPlacement(orders, starter);
+  private final OrderPlacement placement = new OrderPlacement(orders, starter, BackorderSettings.defaults());
   private final Replacements replacements = new Replacements(orders, placement);
 
   /** The stored orders by id, as the repository finds them. */
@@ -137,7 +137,7 @@ class ReplacementsTest {
   void recoveryPassesChargeCustomer() {
     when(starter.startOrderProcess(anyString(), anyString(), anyMap())).thenThrow(new IllegalStateException("down"));
     Replacement replacement = replacements.send("order-1", "RMA-1", List.of(new RequestedLine("MUG-CERAMIC", 1)));
-    when(repository.findByStatusAndProcessInstanceKeyIsNullAndPlacedAtBefore(any(), any(), any()))
+    when(repository.findWithoutProcess(any(), any(), any(), any()))
         .thenReturn(List.of(stored.get(replacement.orderId()), original));
 
     placement.startStrandedOrders();

@@ -123,6 +123,8 @@ public final class OrderApi {
   /**
    * An order as the API shows it. {@code replacementFor}: the order a free replacement replaces and the RMA that decided
    * it (null for an ordinary order); {@code replacements}: the replacement orders sent for this order.
+   * {@code backorderFor}: the order whose unavailable units a backorder order delivers (null for any other order);
+   * {@code backorderOrders}: the backorder order placed for this order's unavailable units (none or one).
    */
   public record OrderView(String id, String orderNumber, OrderStatus status, String customerName, String customerEmail,
       OrderService.Address shippingAddress, OrderService.Delivery delivery, boolean marketingConsent, String currency,
@@ -132,5 +134,6 @@ public final class OrderApi {
       List<ShipmentView> shipments, QuoteView quote, String backorderDecision, PaymentView payment,
       Instant acknowledgedAt, String language, List<OrderService.Milestone> history,
       OrderService.ReplacementFor replacementFor, List<OrderService.ReplacementOrder> replacements,
-      List<io.orderflow.fulfillment.order.OrderReturns.ReturnSummary> returns) {}
+      List<io.orderflow.fulfillment.order.OrderReturns.ReturnSummary> returns, OrderService.BackorderFor backorderFor,
+      List<OrderService.BackorderOrder> backorderOrders) {}
 }

@@ -46,6 +46,7 @@ public class OrderViews {
             o.quote().acceptedAt()),
         o.backorderDecision(), new OrderApi.PaymentView(o.paymentMethod(), o.paymentStatus().name(), o.paymentDetail()),
         o.acknowledgedAt(), o.language(), orders.history(o.id()), o.replacementFor(), orders.replacementsOf(o.id()),
-        returns.stream().flatMap(r -> r.ofOrder(o.id()).stream()).toList());
+        returns.stream().flatMap(r -> r.ofOrder(o.id()).stream()).toList(), o.backorderFor(),
+        orders.backordersOf(o.id()));
   }
 }
