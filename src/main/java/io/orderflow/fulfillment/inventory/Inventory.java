@@ -144,7 +144,7 @@ public class Inventory {
     for (int attempt = 1; attempt <= MAX_PLANNING_ATTEMPTS; attempt++) {
       RoutingPlan plan = planner.plan(demand.wanted(), demand.destination(), candidates(demand.wanted().keySet()));
       if (plan.shipments().isEmpty()) {
-        events.publishEvent(new StockDecreased("reservation of order " + orderId, List.of(), wanted.keySet()));
+        events.publishEvent(new StockDecreased("reservation of order " + orderId, List.of(), demand.wanted().keySet()));
         return new ReservationResult.OutOfStock("Out of stock: " + plan.reason());
       }
       try {
