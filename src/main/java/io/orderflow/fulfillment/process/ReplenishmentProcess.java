@@ -110,8 +110,6 @@ public final class ReplenishmentProcess {
     public static final String WAREHOUSE_ID = "warehouseId";
     public static final String PO_ID = "poId";
     public static final String TRANSFER_ID = "transferId";
-    /** How long to wait for the supplier's answer before purchasing chases it (ISO-8601 duration, e.g. P3D). */
-    public static final String SUPPLIER_ANSWER_DEADLINE = "supplierAnswerDeadline";
     public static final String SUPPLIER_ACCEPTED = "supplierAccepted";
     /** Approval form: APPROVE | REFUSE. */
     public static final String PO_DECISION = "poDecision";
