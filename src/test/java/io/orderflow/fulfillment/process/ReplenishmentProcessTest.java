@@ -127,10 +127,7 @@ class ReplenishmentProcessTest {
   @DisplayName("The supplier rejects: purchasing is told and the replenishment ends (the next check proposes again)")
   void supplierRejects() throws Exception {
     // given
-    long instance = stockLow();
-    assessed(12, 0, null);
-    purchaseOrderCreated(false);
-    driver.complete(JobTypes.SEND_PURCHASE_ORDER, Map.of());
+    long instance = sentPurchaseOrder(12);
 
     // when
     supplierAnswers(false);
@@ -147,10 +144,7 @@ class ReplenishmentProcessTest {
   @DisplayName("A silent supplier: after 3 days purchasing chases it and waits again; the late confirmation still counts")
   void silentSupplierChasedThenConfirms() throws Exception {
     // given
-    long instance = stockLow();
-    assessed(12, 0, null);
-    purchaseOrderCreated(false);
-    driver.complete(JobTypes.SEND_PURCHASE_ORDER, Map.of());
+    long instance = sentPurchaseOrder(12);
 
     // when
     driver.passTime(Duration.ofDays(3).plusMinutes(1));
@@ -168,10 +162,7 @@ class ReplenishmentProcessTest {
   @DisplayName("A silent supplier that stays silent: purchasing cancels the purchase order")
   void silentSupplierCancelled() throws Exception {
     // given
-    long instance = stockLow();
-    assessed(12, 0, null);
-    purchaseOrderCreated(false);
-    driver.complete(JobTypes.SEND_PURCHASE_ORDER, Map.of());
+    long instance = sentPurchaseOrder(12);
     driver.passTime(Duration.ofDays(3).plusMinutes(1));
 
     // when
@@ -190,10 +181,7 @@ class ReplenishmentProcessTest {
   @DisplayName("Partly confirmed, received in two deliveries (the first short and damaged): each delivery counted, purchasing told, orders resumed each time")
   void partialAndRepeatedReceipts() throws Exception {
     // given
-    long instance = stockLow();
-    assessed(20, 0, null);
-    purchaseOrderCreated(false);
-    driver.complete(JobTypes.SEND_PURCHASE_ORDER, Map.of());
+    long instance = sentPurchaseOrder(20);
     supplierAnswers(true);
 
     // when: first delivery short and damaged, purchasing told, the rest still expected
@@ -214,10 +202,7 @@ class ReplenishmentProcessTest {
   @DisplayName("The expected delivery date passes: the supplier is reminded, the receipt stays open")
   void overdueDeliveryReminded() throws Exception {
     // given
-    long instance = stockLow();
-    assessed(12, 0, null);
-    purchaseOrderCreated(false);
-    driver.complete(JobTypes.SEND_PURCHASE_ORDER, Map.of());
+    long instance = sentPurchaseOrder(12);
     supplierAnswers(true);
     driver.complete(JobTypes.PREPARE_GOODS_RECEIPT, Map.of("receivedLines", List.of(openLine(12)),
         "expectedDeliveryAt", driver.now().plus(Duration.ofDays(2)).toString()));
@@ -342,6 +327,15 @@ class ReplenishmentProcessTest {
     List<Long> started = instances();
     assertThat(started).as("a replenishment instance started").hasSize(before + 1);
     return started.get(started.size() - 1);
+  }
+
+  /** A need of {@code needed} units bought without approval: the purchase order is with the supplier. */
+  private long sentPurchaseOrder(int needed) throws Exception {
+    long instance = stockLow();
+    assessed(needed, 0, null);
+    purchaseOrderCreated(false);
+    driver.complete(JobTypes.SEND_PURCHASE_ORDER, Map.of());
+    return instance;
   }
 
   private static List<Long> instances() {
