@@ -68,6 +68,11 @@ class CustomerOrder {
   @Column(name = "payment_method", nullable = false)
   private String paymentMethod;
 
+  /** Where the order came from (analytics); follow-up orders (backorder, replacement) keep their original's. */
+  @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+  @Column(nullable = false, length = 20)
+  private OrderChannel channel = OrderChannel.WEB_SHOP;
+
   @Column(name = "payment_reference")
   private String paymentReference;
 
@@ -250,6 +255,7 @@ class CustomerOrder {
         new OrderService.Customer(original.customerName, original.customerEmail, original.customerPhone),
         original.address(), original.currency(), NO_CHARGE, null, delivery, original.marketingConsent,
         original.language, now);
+    replacement.channel = original.channel;
     replacement.replacementForOrderId = original.id;
     replacement.replacementForOrderNumber = original.orderNumber;
     replacement.replacementRma = rmaNumber.strip();
@@ -278,6 +284,7 @@ class CustomerOrder {
         new OrderService.Customer(original.customerName, original.customerEmail, original.customerPhone),
         original.address(), original.currency(), original.paymentMethod, original.paymentReference, delivery,
         original.marketingConsent, original.language, now);
+    backorder.channel = original.channel;
     backorder.backorderForOrderId = original.id;
     backorder.backorderForOrderNumber = original.orderNumber;
     for (OrderLine line : original.lines) {
@@ -731,6 +738,15 @@ class CustomerOrder {
   Instant quoteValidUntil() { return quoteValidUntil; }
   Instant quoteAcceptedAt() { return quoteAcceptedAt; }
   String backorderDecision() { return backorderDecision; }
+  OrderChannel channel() { return channel; }
+
+  /** The channel the order came from; set when it is placed, before it is stored. */
+  void cameThrough(OrderChannel channel) {
+    if (channel == null) {
+      throw new IllegalArgumentException("an order comes through a channel");
+    }
+    this.channel = channel;
+  }
   PaymentStatus paymentStatus() { return paymentStatus; }
   String paymentDetail() { return paymentDetail; }
   Instant acknowledgedAt() { return acknowledgedAt; }
