@@ -449,6 +449,12 @@ public class Inventory {
         .toList();
   }
 
+  /** Units of the SKU shipped from the warehouse (ISSUED movements) since the instant: its recent sales. */
+  @Transactional(readOnly = true)
+  public int issuedSince(String sku, String warehouseId, Instant since) {
+    return Math.toIntExact(movements.sumQuantity(sku, warehouseId, StockMovement.Type.ISSUED, since));
+  }
+
   /** The stock of one SKU in one warehouse, if the warehouse has a row for it. */
   @Transactional(readOnly = true)
   public Optional<WarehouseStock> stockIn(String sku, String warehouseId) {

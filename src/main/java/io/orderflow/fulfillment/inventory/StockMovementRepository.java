@@ -13,4 +13,12 @@ interface StockMovementRepository extends JpaRepository<StockMovement, Long> {
   boolean existsByReference(String reference);
 
   List<StockMovement> findByReferenceStartingWithOrderById(String referencePrefix);
+
+  @org.springframework.data.jpa.repository.Query("""
+      select coalesce(sum(m.quantity), 0) from StockMovement m
+      where m.sku = :sku and m.warehouseId = :warehouseId and m.type = :type and m.occurredAt >= :since""")
+  long sumQuantity(@org.springframework.data.repository.query.Param("sku") String sku,
+      @org.springframework.data.repository.query.Param("warehouseId") String warehouseId,
+      @org.springframework.data.repository.query.Param("type") StockMovement.Type type,
+      @org.springframework.data.repository.query.Param("since") java.time.Instant since);
 }

@@ -39,6 +39,10 @@ class ReorderPolicy {
   @Column(name = "unit_cost", nullable = false)
   private BigDecimal unitCost;
 
+  /** Days of sales to cover when reordering (null: order the fixed order quantity). */
+  @Column(name = "cover_days")
+  private Integer coverDays;
+
   protected ReorderPolicy() {}
 
   ReorderPolicy(String sku, String warehouseId, int reorderPoint, int orderQuantity, String supplierId,
@@ -51,9 +55,35 @@ class ReorderPolicy {
     this.unitCost = unitCost;
   }
 
+  ReorderPolicy(String sku, String warehouseId, int reorderPoint, int orderQuantity, String supplierId,
+      BigDecimal unitCost, Integer coverDays) {
+    this(sku, warehouseId, reorderPoint, orderQuantity, supplierId, unitCost);
+    if (coverDays != null && (coverDays < 1 || coverDays > 365)) {
+      throw new IllegalArgumentException("days of cover must be 1..365, was " + coverDays);
+    }
+    this.coverDays = coverDays;
+  }
+
   /** Below the reorder point: what to order, at least the order quantity, more if stock is that far below. */
   int proposedQuantity(int available) {
     return Math.max(orderQuantity, reorderPoint - available);
+  }
+
+  /**
+   * Below the reorder point, by days of cover when the policy has them: enough to be back at the reorder point plus
+   * {@code dailySales} x days of cover (rounded up), at least the order quantity (the minimum order). Without days of
+   * cover, {@link #proposedQuantity(int)}.
+   */
+  int proposedQuantity(int available, double dailySales) {
+    if (coverDays == null) {
+      return proposedQuantity(available);
+    }
+    int target = reorderPoint + (int) Math.ceil(Math.max(0, dailySales) * coverDays);
+    return Math.max(orderQuantity, target - available);
+  }
+
+  boolean ordersByCover() {
+    return coverDays != null;
   }
 
   String sku() { return sku; }
@@ -62,4 +92,5 @@ class ReorderPolicy {
   int orderQuantity() { return orderQuantity; }
   String supplierId() { return supplierId; }
   BigDecimal unitCost() { return unitCost; }
+  Integer coverDays() { return coverDays; }
 }

@@ -112,8 +112,13 @@ public class Replenishment {
    */
   public record ExpectedDelivery(List<ExpectedLine> lines, LocalDate expectedDate, OffsetDateTime remindAt) {}
 
+  /**
+   * @param coverDays days of sales a reorder covers (null: the fixed order quantity)
+   * @param dailySales for a days-of-cover policy, the units shipped per day over the last 28 days (null otherwise)
+   */
   public record ReorderPolicyView(String sku, String warehouseId, int reorderPoint, int orderQuantity,
-      String supplierId, String supplierName, BigDecimal unitCost, String currency) {}
+      String supplierId, String supplierName, BigDecimal unitCost, String currency, Integer coverDays,
+      BigDecimal dailySales) {}
 
   private final ReorderPolicyRepository policies;
   private final SupplierRepository suppliers;
@@ -165,8 +170,18 @@ public class Replenishment {
     if (purchaseOrders.findByOpenKey(PurchaseOrderLine.openKey(sku, warehouseId)).isPresent()) {
       return Optional.empty();
     }
+    double dailySales = policy.ordersByCover() ? dailySales(sku, warehouseId) : 0;
     return Optional.of(new ReplenishmentNeed(sku, warehouseId, available, policy.reorderPoint(),
-        policy.proposedQuantity(available), policy.supplierId()));
+        policy.proposedQuantity(available, dailySales), policy.supplierId()));
+  }
+
+  /** The days of recent sales a days-of-cover policy averages over. */
+  static final int SALES_WINDOW_DAYS = 28;
+
+  /** Units of the SKU shipped from the warehouse per day, averaged over the last {@link #SALES_WINDOW_DAYS} days. */
+  double dailySales(String sku, String warehouseId) {
+    java.time.Instant since = clock.instant().minus(java.time.Duration.ofDays(SALES_WINDOW_DAYS));
+    return inventory.issuedSince(sku, warehouseId, since) / (double) SALES_WINDOW_DAYS;
   }
 
   /**
@@ -512,8 +527,10 @@ public class Replenishment {
     Map<String, Supplier> bySupplier = new LinkedHashMap<>();
     return found.stream().map(p -> {
       Supplier s = bySupplier.computeIfAbsent(p.supplierId(), id -> suppliers.findById(id).orElse(null));
+      BigDecimal daily = p.ordersByCover()
+          ? BigDecimal.valueOf(dailySales(p.sku(), p.warehouseId())).setScale(2, java.math.RoundingMode.HALF_UP) : null;
       return new ReorderPolicyView(p.sku(), p.warehouseId(), p.reorderPoint(), p.orderQuantity(), p.supplierId(),
-          s == null ? null : s.name(), p.unitCost(), s == null ? null : s.currency());
+          s == null ? null : s.name(), p.unitCost(), s == null ? null : s.currency(), p.coverDays(), daily);
     }).toList();
   }
 

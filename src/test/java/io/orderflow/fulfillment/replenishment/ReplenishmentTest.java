@@ -76,6 +76,26 @@ class ReplenishmentTest {
   }
 
   @Test
+  @DisplayName("a days-of-cover policy orders back to the reorder point plus 14 days of the last 28 days' sales, at "
+      + "least its minimum order")
+  void daysOfCover() {
+    // given: 14 days of cover, reorder point 5, minimum order 20; 3 available
+    when(policies.findById(new ReorderPolicy.Key("MUG-CERAMIC", "madrid"))).thenReturn(Optional.of(
+        new ReorderPolicy("MUG-CERAMIC", "madrid", 5, 20, "casa-goods", new BigDecimal("5.40"), 14)));
+    available(3, 0);
+    Instant since = NOW.minus(java.time.Duration.ofDays(28));
+
+    // when 70 were shipped in the last 28 days (2.5 a day): 5 + ceil(2.5 x 14) = 40 wanted, 3 there → 37
+    when(inventory.issuedSince("MUG-CERAMIC", "madrid", since)).thenReturn(70);
+    // then
+    assertThat(replenishment.check("MUG-CERAMIC", "madrid")).map(ReplenishmentNeed::proposedQuantity).contains(37);
+
+    // when only 14 were shipped (0.5 a day): 5 + 7 - 3 = 9, below the minimum order → 20
+    when(inventory.issuedSince("MUG-CERAMIC", "madrid", since)).thenReturn(14);
+    assertThat(replenishment.check("MUG-CERAMIC", "madrid")).map(ReplenishmentNeed::proposedQuantity).contains(20);
+  }
+
+  @Test
   @DisplayName("at the reorder point, without a policy, or with a purchase order open for it, nothing is needed")
   void noNeed() {
     available(10, 5);
