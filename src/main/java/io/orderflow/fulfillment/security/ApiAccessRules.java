@@ -145,6 +145,10 @@ public final class ApiAccessRules {
     r.add(write(HttpMethod.POST, "/api/payments/bank-statements", CALLBACK));
     r.add(write(HttpMethod.POST, "/api/payments/cash-collections", CALLBACK));
 
+    // fulfilment KPIs (JSON and CSV): analysts, finance (revenue, payment mix) and ops read them
+    r.add(read("/api/analytics/kpis", ANALYST, FINANCE));
+    r.add(read("/api/analytics/kpis.csv", ANALYST, FINANCE));
+
     // models: analysts see the versions side by side and what was published (ops reads too)
     r.add(read("/api/models", ANALYST));
     r.add(read("/api/models/publications", ANALYST));

@@ -180,6 +180,21 @@ class ApiAccessTest {
   }
 
   @Test
+  @DisplayName("Fulfilment KPIs, JSON and CSV: analysts, finance and ops read them; customers, marketing and the warehouse may not")
+  void kpisForAnalystsFinanceAndOps() {
+    for (String path : List.of("/api/analytics/kpis", "/api/analytics/kpis.csv")) {
+      for (DemoUser reader : List.of(DemoUser.ANALYST, DemoUser.FINANCE, DemoUser.OPS)) {
+        assertThat(shop.as(reader).getForEntity(path, String.class).getStatusCode()).as("%s %s", reader, path)
+            .isEqualTo(HttpStatus.OK);
+      }
+      for (DemoUser other : List.of(DemoUser.ANA, DemoUser.MARKETING, DemoUser.PICKER_MADRID, DemoUser.CS_AGENT)) {
+        assertThat(shop.as(other).getForEntity(path, String.class).getStatusCode()).as("%s %s", other, path)
+            .isEqualTo(HttpStatus.FORBIDDEN);
+      }
+    }
+  }
+
+  @Test
   @DisplayName("Store credit: a customer reads their own (by the sign-in's e-mail), never another's; customer service, "
       + "finance and ops name the customer; marketing and warehouse may not")
   void storeCreditOfTheCallerOnly() {
