@@ -237,6 +237,26 @@ public class OrderService {
     }
   }
 
+  /**
+   * One purchase as customer analytics counts it: an order that is not cancelled, not a free replacement and not a
+   * backorder order (its goods belong to the original's purchase), with its goods total and units per SKU.
+   */
+  public record Purchase(String orderId, String customerEmail, Instant placedAt, BigDecimal totalAmount,
+      Currency currency, boolean marketingConsent, OrderChannel channel, Map<String, Integer> quantities) {}
+
+  /** The purchases (see {@link Purchase}) placed at or after the instant, oldest first. */
+  @Transactional(readOnly = true)
+  public List<Purchase> purchasesSince(Instant since) {
+    return orders.findByPlacedAtGreaterThanEqualOrderByPlacedAt(since).stream()
+        .filter(o -> o.status() != OrderStatus.CANCELLED && o.chargesCustomer() && !o.isBackorder())
+        .map(o -> {
+          Map<String, Integer> quantities = new java.util.TreeMap<>();
+          o.lines().forEach(l -> quantities.merge(l.sku(), l.quantity(), Integer::sum));
+          return new Purchase(o.id(), o.customerEmail(), o.placedAt(), o.totalAmount(), o.currency(),
+              o.marketingConsent(), o.channel(), Map.copyOf(quantities));
+        }).toList();
+  }
+
   private static final char[] ORDER_NUMBER_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ".toCharArray();
 
   private final OrderRepository orders;
