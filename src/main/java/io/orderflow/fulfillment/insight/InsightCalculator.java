@@ -106,8 +106,8 @@ final class InsightCalculator {
           .max(Comparator.comparing((Map.Entry<String, Integer> e) -> e.getValue())
               .thenComparing(Map.Entry::getKey, Comparator.reverseOrder())).orElseThrow();
       result.add(new Recommendation(Kind.BOUGHT_TOGETHER, i + 1, sku, BigDecimal.valueOf(score.get(sku)).setScale(2),
-          "bought together with " + best.getKey() + " in " + best.getValue() + " other customers' order"
-              + (best.getValue() == 1 ? "" : "s"), null));
+          "bought with " + best.getKey() + " in " + best.getValue() + " order" + (best.getValue() == 1 ? "" : "s")
+              + " of other customers", null));
     }
     return result;
   }
