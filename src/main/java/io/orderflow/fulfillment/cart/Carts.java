@@ -33,7 +33,14 @@ public class Carts {
 
   public record Checkout(OrderService.Customer customer, OrderService.Address shippingAddress,
       OrderService.Delivery delivery, boolean marketingConsent, String paymentMethod, String paymentReference,
-      String language) {
+      String language, io.orderflow.fulfillment.order.OrderChannel channel) {
+
+    /** A checkout through the web shop. */
+    public Checkout(OrderService.Customer customer, OrderService.Address shippingAddress,
+        OrderService.Delivery delivery, boolean marketingConsent, String paymentMethod, String paymentReference,
+        String language) {
+      this(customer, shippingAddress, delivery, marketingConsent, paymentMethod, paymentReference, language, null);
+    }
 
     /** A checkout in the default language. */
     public Checkout(OrderService.Customer customer, OrderService.Address shippingAddress,
@@ -119,7 +126,7 @@ public class Carts {
         OrderSummary placed = orders.place(new OrderService.PlaceOrder(checkout.customer(), checkout.shippingAddress(),
             cart.lines().stream().map(l -> new OrderService.RequestedLine(l.sku(), l.quantity())).toList(),
             checkout.paymentMethod(), checkout.paymentReference(), delivery, checkout.marketingConsent(),
-            checkout.language()));
+            checkout.language(), checkout.channel()));
         cart.checkedOut(placed.id(), clock.instant());
         carts.saveAndFlush(cart);
         return placed;

@@ -34,6 +34,17 @@ public class OrderPlacement {
     return orders.summary(placed.id());
   }
 
+  /**
+   * Places the order of an accepted campaign offer at the offer's unit prices, through the given channel (normally
+   * CAMPAIGN), and starts its process: the port the campaign module calls (see {@link OrderService#placeFromOffer}).
+   */
+  public OrderSummary placeFromOffer(PlaceOrder command, java.util.Map<String, java.math.BigDecimal> unitPrices,
+      OrderChannel channel) {
+    OrderSummary placed = orders.placeFromOffer(command, unitPrices, channel);
+    start(placed);
+    return orders.summary(placed.id());
+  }
+
   @Scheduled(fixedDelayString = "${fulfillment.orders.start-retry-interval:PT15S}",
       initialDelayString = "${fulfillment.orders.start-retry-interval:PT15S}")
   void startStrandedOrders() {
@@ -54,6 +65,7 @@ public class OrderPlacement {
       decisionInputs.put("paymentMethod", order.paymentMethod());
       decisionInputs.put("deliveryMethod", order.delivery().method().name());
       decisionInputs.put("marketingConsent", order.marketingConsent());
+      decisionInputs.put(OrderFulfillmentProcess.Variables.CHANNEL, order.channel().name());
       decisionInputs.put("destinationCountry", order.deliveryCountry());
       decisionInputs.put("slotWindow", order.delivery().slotWindow());
       // false for a free replacement: the process does not wait for the customer to accept the quote

@@ -58,4 +58,8 @@ interface OrderRepository extends JpaRepository<CustomerOrder, String> {
 
   @Query("select s.order.id from OrderShipment s where s.trackingNumber = :trackingNumber")
   Optional<String> findOrderIdByTrackingNumber(@Param("trackingNumber") String trackingNumber);
+
+  /** Orders placed at or after the instant, oldest first (customer analytics). */
+  @org.springframework.data.jpa.repository.EntityGraph(attributePaths = "lines")
+  List<CustomerOrder> findByPlacedAtGreaterThanEqualOrderByPlacedAt(java.time.Instant since);
 }

@@ -48,9 +48,19 @@ public class OrderService {
 
   public static final String DEFAULT_LANGUAGE = "en";
 
-  /** @param language one of {@link #LANGUAGES}, or null for {@link #DEFAULT_LANGUAGE} */
+  /**
+   * @param language one of {@link #LANGUAGES}, or null for {@link #DEFAULT_LANGUAGE}
+   * @param channel where the customer came from, or null for {@link OrderChannel#WEB_SHOP}; {@link OrderChannel#CAMPAIGN}
+   *     only through {@link #placeFromOffer}
+   */
   public record PlaceOrder(Customer customer, Address shippingAddress, List<RequestedLine> lines, String paymentMethod,
-      String paymentReference, Delivery delivery, boolean marketingConsent, String language) {
+      String paymentReference, Delivery delivery, boolean marketingConsent, String language, OrderChannel channel) {
+
+    /** An order through the web shop. */
+    public PlaceOrder(Customer customer, Address shippingAddress, List<RequestedLine> lines, String paymentMethod,
+        String paymentReference, Delivery delivery, boolean marketingConsent, String language) {
+      this(customer, shippingAddress, lines, paymentMethod, paymentReference, delivery, marketingConsent, language, null);
+    }
 
     /** An order in the default language. */
     public PlaceOrder(Customer customer, Address shippingAddress, List<RequestedLine> lines, String paymentMethod,
@@ -140,7 +150,21 @@ public class OrderService {
       List<LineSummary> lines, Delivery delivery, boolean marketingConsent, String routingReason,
       List<ShipmentSummary> shipments, QuoteSummary quote, String backorderDecision, PaymentStatus paymentStatus,
       String paymentDetail, Instant acknowledgedAt, String language, ReplacementFor replacementFor,
-      BackorderFor backorderFor) {
+      BackorderFor backorderFor, OrderChannel channel) {
+
+    /** An order through the web shop. */
+    public OrderSummary(String id, String orderNumber, OrderStatus status, Customer customer, Address shippingAddress,
+        Currency currency, BigDecimal totalAmount, String paymentMethod, String paymentReference, String warehouseId,
+        String trackingNumber, String cancellationReason, Long processInstanceKey, Instant placedAt,
+        Instant updatedAt, List<LineSummary> lines, Delivery delivery, boolean marketingConsent, String routingReason,
+        List<ShipmentSummary> shipments, QuoteSummary quote, String backorderDecision, PaymentStatus paymentStatus,
+        String paymentDetail, Instant acknowledgedAt, String language, ReplacementFor replacementFor,
+        BackorderFor backorderFor) {
+      this(id, orderNumber, status, customer, shippingAddress, currency, totalAmount, paymentMethod, paymentReference,
+          warehouseId, trackingNumber, cancellationReason, processInstanceKey, placedAt, updatedAt, lines, delivery,
+          marketingConsent, routingReason, shipments, quote, backorderDecision, paymentStatus, paymentDetail,
+          acknowledgedAt, language, replacementFor, backorderFor, OrderChannel.WEB_SHOP);
+    }
 
     /** An order that is no backorder order. */
     public OrderSummary(String id, String orderNumber, OrderStatus status, Customer customer, Address shippingAddress,
@@ -213,6 +237,26 @@ public class OrderService {
     }
   }
 
+  /**
+   * One purchase as customer analytics counts it: an order that is not cancelled, not a free replacement and not a
+   * backorder order (its goods belong to the original's purchase), with its goods total and units per SKU.
+   */
+  public record Purchase(String orderId, String customerEmail, Instant placedAt, BigDecimal totalAmount,
+      Currency currency, boolean marketingConsent, OrderChannel channel, Map<String, Integer> quantities) {}
+
+  /** The purchases (see {@link Purchase}) placed at or after the instant, oldest first. */
+  @Transactional(readOnly = true)
+  public List<Purchase> purchasesSince(Instant since) {
+    return orders.findByPlacedAtGreaterThanEqualOrderByPlacedAt(since).stream()
+        .filter(o -> o.status() != OrderStatus.CANCELLED && o.chargesCustomer() && !o.isBackorder())
+        .map(o -> {
+          Map<String, Integer> quantities = new java.util.TreeMap<>();
+          o.lines().forEach(l -> quantities.merge(l.sku(), l.quantity(), Integer::sum));
+          return new Purchase(o.id(), o.customerEmail(), o.placedAt(), o.totalAmount(), o.currency(),
+              o.marketingConsent(), o.channel(), Map.copyOf(quantities));
+        }).toList();
+  }
+
   private static final char[] ORDER_NUMBER_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ".toCharArray();
 
   private final OrderRepository orders;
@@ -230,8 +274,33 @@ public class OrderService {
     this.clock = clock;
   }
 
-  /** Validates the lines against the catalogue, prices them and stores the order as PLACED. */
+  /**
+   * Validates the lines against the catalogue, prices them and stores the order as PLACED. The channel is one the
+   * customer came through on their own (default {@link OrderChannel#WEB_SHOP}); a campaign order is refused here, it
+   * comes from its accepted offer ({@link #placeFromOffer}).
+   */
   public OrderSummary place(PlaceOrder command) {
+    OrderChannel channel = command.channel() == null ? OrderChannel.WEB_SHOP : command.channel();
+    if (!channel.customerInitiated()) {
+      throw new InvalidRequestException("channel", "campaign orders come from an accepted offer");
+    }
+    return place(command, Map.of(), channel);
+  }
+
+  /**
+   * Places the order of an accepted campaign offer: like {@link #place}, but each SKU listed in {@code unitPrices} is
+   * charged at that price (the offer's) instead of the catalogue's, and the order records the given channel (normally
+   * {@link OrderChannel#CAMPAIGN}). The caller (the campaign module) starts the process with
+   * {@link OrderPlacement#start}. A negative price is refused (400 on {@code unitPrices.<sku>}).
+   */
+  public OrderSummary placeFromOffer(PlaceOrder command, Map<String, BigDecimal> unitPrices, OrderChannel channel) {
+    if (channel == null) {
+      throw new InvalidRequestException("channel", "is required");
+    }
+    return place(command, unitPrices == null ? Map.of() : unitPrices, channel);
+  }
+
+  private OrderSummary place(PlaceOrder command, Map<String, BigDecimal> unitPrices, OrderChannel channel) {
     if (command.lines() == null || command.lines().isEmpty()) {
       throw new InvalidRequestException("lines", "an order needs at least one line");
     }
@@ -270,6 +339,11 @@ public class OrderService {
     if (!LANGUAGES.contains(language)) {
       problems.add(new FieldProblem("language", "must be one of " + String.join(", ", LANGUAGES)));
     }
+    unitPrices.forEach((sku, price) -> {
+      if (price == null || price.signum() < 0) {
+        problems.add(new FieldProblem("unitPrices." + sku, "must be zero or more"));
+      }
+    });
     if (!problems.isEmpty()) {
       throw new InvalidRequestException(problems);
     }
@@ -277,9 +351,11 @@ public class OrderService {
     CustomerOrder order = new CustomerOrder(UUID.randomUUID().toString(), newOrderNumber(), command.customer(),
         command.shippingAddress(), currency, command.paymentMethod(), command.paymentReference(),
         delivery, command.marketingConsent(), language, now);
+    order.cameThrough(channel);
     for (RequestedLine line : command.lines()) {
       Product p = products.get(line.sku());
-      order.addLine(p.sku(), p.displayName(), line.quantity(), p.price());
+      BigDecimal price = unitPrices.getOrDefault(p.sku(), p.price());
+      order.addLine(p.sku(), p.displayName(), line.quantity(), price.setScale(p.price().scale(), java.math.RoundingMode.HALF_UP));
     }
     return summaryOf(orders.saveAndFlush(order));
   }
@@ -677,6 +753,7 @@ public class OrderService {
         o.backorderDecision(), o.paymentStatus(), o.paymentDetail(), o.acknowledgedAt(), o.language(),
         o.isReplacement() ? new ReplacementFor(o.replacementForOrderId(), o.replacementForOrderNumber(),
             o.replacementRma()) : null,
-        o.isBackorder() ? new BackorderFor(o.backorderForOrderId(), o.backorderForOrderNumber()) : null);
+        o.isBackorder() ? new BackorderFor(o.backorderForOrderId(), o.backorderForOrderNumber()) : null,
+        o.channel());
   }
 }

@@ -113,6 +113,8 @@ public final class OrderFulfillmentProcess {
     public static final String PAYMENT_METHOD = "paymentMethod";
     public static final String DELIVERY_METHOD = "deliveryMethod";
     public static final String MARKETING_CONSENT = "marketingConsent";
+    /** Where the order came from (an {@code OrderChannel} name: WEB_SHOP, MARKETPLACE, ..., CAMPAIGN); set at the start. */
+    public static final String CHANNEL = "channel";
     /**
      * Whether the customer pays for the order (false for a free replacement shipment): when false, "Customer pays?"
      * skips waiting for the customer's acceptance of the shipping quote. Set at the start.

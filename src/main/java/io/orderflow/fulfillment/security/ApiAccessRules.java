@@ -52,7 +52,7 @@ public final class ApiAccessRules {
 
   /** The only API routes anyone may call without signing in: nothing personal behind them. */
   public static final Set<String> PUBLIC_API = Set.of("GET /api/products", "GET /api/delivery-slots",
-      "GET /api/tracking/{trackingNumber}");
+      "GET /api/tracking/{trackingNumber}", "GET /api/products/{sku}/reviews");
 
   /** Every role of a person (all but the machine callers' {@code callback}). */
   static final String[] SIGNED_IN_PEOPLE = Roles.ALL.stream().filter(r -> !r.equals(CALLBACK)).toArray(String[]::new);
@@ -65,6 +65,8 @@ public final class ApiAccessRules {
     r.add(open("/api/products"));
     r.add(open("/api/delivery-slots"));
     r.add(open("/api/tracking/{trackingNumber}"));
+    // product reviews: public like the catalogue (rating, comment, date; never the reviewer)
+    r.add(open("/api/products/{sku}/reviews"));
 
     // who is signed in (the pages ask): every person, whatever their role; not the machine caller
     r.add(read("/api/me", SIGNED_IN_PEOPLE));
@@ -94,6 +96,16 @@ public final class ApiAccessRules {
     r.add(read("/api/returns/{returnId}", CUSTOMER, CUSTOMER_SERVICE, WAREHOUSE, WAREHOUSE_SUPERVISOR, FINANCE));
     r.add(read("/api/returns/{returnId}/label.pdf", CUSTOMER, CUSTOMER_SERVICE, WAREHOUSE, WAREHOUSE_SUPERVISOR));
     r.add(write(HttpMethod.POST, "/api/returns/{returnId}/arrival", WAREHOUSE, WAREHOUSE_SUPERVISOR));
+
+    // reviews: the order's customer rates a delivered product (ownership checked by the order module)
+    r.add(write(HttpMethod.POST, "/api/orders/{orderId}/reviews", CUSTOMER));
+
+    // customer insight: signed-in customers send their site events (stored under their own e-mail); marketing sees
+    // consenting customers only, analysts (and ops, reading) every customer with the e-mail masked (insight module)
+    r.add(write(HttpMethod.POST, "/api/events", CUSTOMER));
+    r.add(write(HttpMethod.POST, "/api/insight/refresh", MARKETING, ANALYST));
+    r.add(read("/api/insight/customers/{email}", MARKETING, ANALYST));
+    r.add(read("/api/insight/segments", MARKETING, ANALYST));
 
     // carts: the customer who created it (checked by the cart module), customer service
     r.add(write(HttpMethod.POST, "/api/carts", CUSTOMER, CUSTOMER_SERVICE));

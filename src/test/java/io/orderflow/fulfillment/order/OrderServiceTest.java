@@ -238,4 +238,59 @@ class OrderServiceTest {
     assertThat(after.status()).isEqualTo(OrderStatus.CANCELLED);
     assertThat(after.cancellationReason()).isEqualTo("Payment declined: The card was declined (card_declined)");
   }
+
+  private static PlaceOrder through(OrderChannel channel, RequestedLine... lines) {
+    PlaceOrder o = orderOf(lines);
+    return new PlaceOrder(o.customer(), o.shippingAddress(), o.lines(), o.paymentMethod(), o.paymentReference(),
+        o.delivery(), o.marketingConsent(), o.language(), channel);
+  }
+
+  @Test
+  @DisplayName("records the web shop as its channel when the customer names none")
+  void defaultChannel() {
+    assertThat(service.place(orderOf(new RequestedLine("CAP", 1))).channel()).isEqualTo(OrderChannel.WEB_SHOP);
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.EnumSource(value = OrderChannel.class, names = {"WEB_SHOP", "MARKETPLACE",
+      "SEARCH", "REFERRAL"})
+  @DisplayName("records the channel the customer came through")
+  void customerChannels(OrderChannel channel) {
+    OrderSummary placed = service.place(through(channel, new RequestedLine("CAP", 2)));
+
+    assertThat(placed.channel()).isEqualTo(channel);
+    assertThat(placed.totalAmount()).isEqualByComparingTo("24.00");
+  }
+
+  @Test
+  @DisplayName("is refused through the CAMPAIGN channel at checkout: campaign orders come from an accepted offer")
+  void campaignRefusedAtCheckout() {
+    assertThatThrownBy(() -> service.place(through(OrderChannel.CAMPAIGN, new RequestedLine("CAP", 1))))
+        .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.problems())
+            .extracting(FieldProblem::field, FieldProblem::message)
+            .containsExactly(tuple("channel", "campaign orders come from an accepted offer")));
+    verify(repository, never()).saveAndFlush(any());
+  }
+
+  @Test
+  @DisplayName("from an accepted offer: charged at the offer's unit prices (others at the catalogue's), channel CAMPAIGN")
+  void fromOffer() {
+    OrderSummary placed = service.placeFromOffer(orderOf(new RequestedLine("TSHIRT-M", 2), new RequestedLine("CAP", 1)),
+        Map.of("TSHIRT-M", new BigDecimal("14.90")), OrderChannel.CAMPAIGN);
+
+    assertThat(placed.channel()).isEqualTo(OrderChannel.CAMPAIGN);
+    assertThat(placed.lines()).extracting(LineSummary::sku, LineSummary::unitPrice)
+        .containsExactly(tuple("TSHIRT-M", new BigDecimal("14.90")), tuple("CAP", new BigDecimal("12.00")));
+    assertThat(placed.totalAmount()).isEqualByComparingTo("41.80"); // 2 x 14.90 + 12.00
+  }
+
+  @Test
+  @DisplayName("from an offer is refused with a negative unit price, naming the SKU")
+  void fromOfferNegativePrice() {
+    assertThatThrownBy(() -> service.placeFromOffer(orderOf(new RequestedLine("CAP", 1)),
+        Map.of("CAP", new BigDecimal("-1.00")), OrderChannel.CAMPAIGN))
+        .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.problems())
+            .extracting(FieldProblem::field).containsExactly("unitPrices.CAP"));
+    verify(repository, never()).saveAndFlush(any());
+  }
 }

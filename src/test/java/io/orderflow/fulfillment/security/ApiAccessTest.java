@@ -116,6 +116,8 @@ class ApiAccessTest {
         .isEqualTo(HttpStatus.OK);
     assertThat(http.getForEntity("/api/tracking/XX000000000XX", String.class).getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(http.getForEntity("/api/products/TSHIRT-ORG-M/reviews", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
     assertThat(http.getForEntity("/actuator/health", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(http.getForEntity("/actuator/metrics", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     assertThat(shop.as(DemoUser.ANA).getForEntity("/actuator/metrics", String.class).getStatusCode())
@@ -405,5 +407,44 @@ class ApiAccessTest {
         .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(shop.as(DemoUser.CALLBACKS).exchange("/api/courier/events", HttpMethod.POST, new HttpEntity<>(event), MAP)
         .getStatusCode()).as("authorized; the tracking number is unknown").isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  @Test
+  @DisplayName("Site events are stored under the signed-in customer's e-mail; insight: marketing sees consenting "
+      + "customers only, analysts and ops every customer with the e-mail masked")
+  void insightOwnershipAndVisibility() {
+    int before = jdbc.queryForObject("select count(*) from site_event where customer_email = ?", Integer.class,
+        DemoUser.PIOTR.email());
+    ResponseEntity<Map<String, Object>> sent = shop.as(DemoUser.PIOTR).exchange("/api/events", HttpMethod.POST,
+        new HttpEntity<>(Map.of("type", "SEARCH", "query", "mug", "customerEmail", DemoUser.ANA.email())), MAP);
+    assertThat(sent.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    assertThat(jdbc.queryForObject("select count(*) from site_event where customer_email = ?", Integer.class,
+        DemoUser.PIOTR.email())).isEqualTo(before + 1);
+
+    // one consenting and one non-consenting customer, placed by customer service (phone orders)
+    String consenting = "insight-yes-" + java.util.UUID.randomUUID() + "@example.com";
+    String refusing = "insight-no-" + java.util.UUID.randomUUID() + "@example.com";
+    Map<String, Object> yes = new HashMap<>(ShopClient.from(consenting, orderBody("ES", card("pm_card_visa"),
+        Map.of("TSHIRT-ORG-M", 1))));
+    yes.put("marketingConsent", true);
+    shop.place(yes);
+    shop.place(ShopClient.from(refusing, orderBody("ES", card("pm_card_visa"), Map.of("TSHIRT-ORG-M", 1))));
+    assertThat(shop.as(DemoUser.MARKETING).exchange("/api/insight/refresh", HttpMethod.POST, null, MAP)
+        .getStatusCode()).isEqualTo(HttpStatus.OK);
+
+    assertThat(shop.as(DemoUser.MARKETING).exchange("/api/insight/customers/" + consenting, HttpMethod.GET, null, MAP)
+        .getBody()).containsEntry("email", consenting).containsEntry("segment", "NEW");
+    assertThat(shop.as(DemoUser.MARKETING).exchange("/api/insight/customers/" + refusing, HttpMethod.GET, null, MAP)
+        .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(shop.as(DemoUser.ANALYST).exchange("/api/insight/customers/" + refusing, HttpMethod.GET, null, MAP)
+        .getBody()).containsEntry("email", "i***@example.com").containsEntry("marketingConsent", false);
+    String marketingList = shop.as(DemoUser.MARKETING).exchange("/api/insight/segments?segment=NEW", HttpMethod.GET,
+        null, String.class).getBody();
+    assertThat(marketingList).contains(consenting).doesNotContain(refusing);
+    String opsList = shop.as(DemoUser.OPS).exchange("/api/insight/segments", HttpMethod.GET, null, String.class)
+        .getBody();
+    assertThat(opsList).doesNotContain(consenting).contains("i***@example.com");
+    assertThat(shop.as(DemoUser.OPS).exchange("/api/insight/refresh", HttpMethod.POST, null, String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
   }
 }

@@ -38,7 +38,7 @@ class CartController {
 
   record CheckoutRequest(@NotNull @Valid CustomerData customer, @NotNull @Valid AddressData shippingAddress,
       @NotNull @Valid DeliveryData delivery, @NotNull @Valid PaymentData payment, boolean marketingConsent,
-      String language) {}
+      String language, String channel) {}
 
   private final Carts carts;
   private final OrderViews orderViews;
@@ -86,7 +86,8 @@ class CartController {
     }
     OrderSummary order = carts.checkout(cartId, new Carts.Checkout(request.customer().toCustomer(),
         request.shippingAddress().toAddress(), request.delivery().toDelivery(), request.marketingConsent(),
-        request.payment().method().name(), request.payment().paymentMethodId(), request.language()));
+        request.payment().method().name(), request.payment().paymentMethodId(), request.language(),
+        io.orderflow.fulfillment.order.web.OrderApi.channel(request.channel())));
     return ResponseEntity.created(URI.create("/api/orders/" + order.id())).body(orderViews.view(order));
   }
 }

@@ -90,6 +90,22 @@ public final class OrderApi {
     }
   }
 
+  /**
+   * The channel a customer names when placing an order: null for WEB_SHOP; an unknown name → 400 on {@code channel}.
+   * CAMPAIGN is refused by the order service (campaign orders come from an accepted offer).
+   */
+  public static io.orderflow.fulfillment.order.OrderChannel channel(String name) {
+    if (name == null || name.isBlank()) {
+      return null;
+    }
+    try {
+      return io.orderflow.fulfillment.order.OrderChannel.valueOf(name.strip());
+    } catch (IllegalArgumentException unknown) {
+      throw new io.orderflow.fulfillment.shared.InvalidRequestException("channel", "must be one of WEB_SHOP, "
+          + "MARKETPLACE, SEARCH, REFERRAL");
+    }
+  }
+
   public record SlotData(@NotNull LocalDate date, @NotBlank @Size(max = 20) String window) {}
 
   public record DeliveryData(@NotNull DeliveryMethod method,
@@ -135,5 +151,5 @@ public final class OrderApi {
       Instant acknowledgedAt, String language, List<OrderService.Milestone> history,
       OrderService.ReplacementFor replacementFor, List<OrderService.ReplacementOrder> replacements,
       List<io.orderflow.fulfillment.order.OrderReturns.ReturnSummary> returns, OrderService.BackorderFor backorderFor,
-      List<OrderService.BackorderOrder> backorderOrders) {}
+      List<OrderService.BackorderOrder> backorderOrders, String channel) {}
 }

@@ -37,7 +37,7 @@ class OrderController {
 
   record PlaceOrderRequest(@NotNull @Valid CustomerData customer, @NotNull @Valid AddressData shippingAddress,
       @NotEmpty @Size(max = 50) List<@NotNull @Valid LineData> lines, @NotNull @Valid PaymentData payment,
-      @Valid DeliveryData delivery, boolean marketingConsent, String language) {}
+      @Valid DeliveryData delivery, boolean marketingConsent, String language, String channel) {}
 
   record BackorderDecisionRequest(@NotNull OrderFulfillmentProcess.BackorderChoice choice) {}
 
@@ -72,7 +72,7 @@ class OrderController {
         request.lines().stream().map(l -> new OrderService.RequestedLine(l.sku(), l.quantity())).toList(),
         request.payment().method().name(), request.payment().paymentMethodId(),
         request.delivery() == null ? OrderService.Delivery.standard() : request.delivery().toDelivery(),
-        request.marketingConsent(), request.language()));
+        request.marketingConsent(), request.language(), OrderApi.channel(request.channel())));
     return ResponseEntity.created(URI.create("/api/orders/" + placed.id())).body(views.view(placed));
   }
 

@@ -47,6 +47,6 @@ public class OrderViews {
         o.backorderDecision(), new OrderApi.PaymentView(o.paymentMethod(), o.paymentStatus().name(), o.paymentDetail()),
         o.acknowledgedAt(), o.language(), orders.history(o.id()), o.replacementFor(), orders.replacementsOf(o.id()),
         returns.stream().flatMap(r -> r.ofOrder(o.id()).stream()).toList(), o.backorderFor(),
-        orders.backordersOf(o.id()));
+        orders.backordersOf(o.id()), o.channel() == null ? null : o.channel().name());
   }
 }
