@@ -145,7 +145,7 @@ class CheckoutToPaymentApiTest {
 
     engine.increaseTime(Duration.ofDays(2).plusMinutes(1));
 
-    Map<String, Object> cancelled = shop.awaitOrder(orderId, "CANCELLED");
+    Map<String, Object> cancelled = shop.awaitOrderAfterTimeJump(orderId, "CANCELLED");
     assertThat(cancelled.get("cancellationReason").toString()).contains("No answer");
     await().atMost(ShopClient.WAIT).until(() -> shop.reserved("PRINT-LIMITED") == 0);
   }

@@ -78,7 +78,7 @@ class PaymentMethodsApiTest {
 
     engine.increaseTime(Duration.ofHours(49));
 
-    Map<String, Object> cancelled = shop.awaitOrder(orderId, "CANCELLED");
+    Map<String, Object> cancelled = shop.awaitOrderAfterTimeJump(orderId, "CANCELLED");
     assertThat(cancelled.get("cancellationReason").toString()).isNotBlank();
     await().atMost(ShopClient.WAIT).until(() -> shop.reserved("JEANS-SLIM-W32") == 0);
     Map<String, Object> followUp = shop.awaitTask(DemoUser.CS_AGENT, orderId, "UserTask_FollowUpFailedPayment");

@@ -122,6 +122,39 @@ class InsightApiTest {
     assertThat(none.getBody()).containsKey("count");
   }
 
+  @Test
+  @DisplayName("reviews: the customer rates a product of their delivered order once (a second review is 409); the "
+      + "product shows the average and count, without the reviewer's name")
+  @SuppressWarnings("unchecked")
+  void reviewOfDeliveredProduct() {
+    // given: a lamp of this test's own, delivered to Ana
+    String sku = "LAMP-RV-" + java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    jdbc.update("insert into product (sku, model_code, name, category, variant, price_amount, price_currency, "
+        + "weight_grams, serialized) values (?, ?, 'Reading lamp', 'home', null, 30.00, 'EUR', 900, false)", sku, sku);
+    jdbc.update("insert into stock (sku, warehouse_id, on_hand, reserved, bin_location) values (?, 'madrid', 5, 0, "
+        + "'E-02-1')", sku);
+    String orderId = (String) shop.place(orderBody("ES", card("pm_card_visa"), Map.of(sku, 1))).get("id");
+    shop.acceptQuote(orderId);
+    shop.pickAndPack("madrid", orderId);
+    shop.deliverAll(orderId);
+
+    // when
+    ResponseEntity<String> rated = shop.as(DemoUser.ANA).postForEntity("/api/orders/" + orderId + "/reviews",
+        Map.of("sku", sku, "rating", 4, "comment", "Warm light, sturdy base"), String.class);
+    ResponseEntity<String> again = shop.as(DemoUser.ANA).postForEntity("/api/orders/" + orderId + "/reviews",
+        Map.of("sku", sku, "rating", 1), String.class);
+
+    // then
+    assertThat(rated.getStatusCode().is2xxSuccessful()).as("%s", rated.getBody()).isTrue();
+    assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    ResponseEntity<Map> product = http.getForEntity("/api/products/" + sku + "/reviews", Map.class);
+    assertThat(product.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(((Number) product.getBody().get("count")).intValue()).isEqualTo(1);
+    assertThat(((Number) product.getBody().get("average")).doubleValue()).isEqualTo(4.0);
+    assertThat(product.getBody().toString()).contains("Warm light, sturdy base").doesNotContain("Ana")
+        .doesNotContain(DemoUser.ANA.email());
+  }
+
   int count(String email) {
     return jdbc.queryForObject("select count(*) from site_event where customer_email = ?", Integer.class, email);
   }

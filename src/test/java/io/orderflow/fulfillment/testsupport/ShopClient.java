@@ -209,6 +209,17 @@ public final class ShopClient {
   }
 
   /**
+   * After the engine's clock jumped by days: every timer of every earlier test's instance in this shared context that
+   * fell due fires at once (quote expiries, reminders, ...), and their jobs queue before this order's. Allow for it.
+   */
+  public static final Duration WAIT_AFTER_TIME_JUMP = Duration.ofMinutes(4);
+
+  public Map<String, Object> awaitOrderAfterTimeJump(String orderId, String status) {
+    return await().atMost(WAIT_AFTER_TIME_JUMP).until(() -> get("/api/orders/" + orderId),
+        o -> status.equals(o.get("status")));
+  }
+
+  /**
    * Waits until the order's process stands at the element (e.g. a receive task with its timer). Before moving the
    * engine's clock a test must wait for this, not for the order's status: a worker records the status before the
    * engine enters the waiting element and starts its timer.
