@@ -5,20 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.zeebe.client.ZeebeClient;
 import io.camunda.zeebe.client.api.response.ActivatedJob;
-import io.camunda.zeebe.client.api.response.DeploymentEvent;
 import io.camunda.zeebe.client.api.response.ProcessInstanceEvent;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.extension.ZeebeProcessTest;
-import io.orderflow.fulfillment.engine.EmbeddedModelAdapter;
 import io.orderflow.fulfillment.process.CampaignProcess.Elements;
 import io.orderflow.fulfillment.process.CampaignProcess.Forms;
 import io.orderflow.fulfillment.process.CampaignProcess.JobTypes;
 import io.orderflow.fulfillment.process.CampaignProcess.Messages;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,17 +33,11 @@ class CampaignProcessTest {
   private ZeebeTestEngine engine;
   private ZeebeClient client;
   private PaymentTestDriver driver;
-  private final Map<String, String> formKeys = new HashMap<>();
 
   @BeforeEach
   void deploy() throws Exception {
     driver = new PaymentTestDriver(engine, client);
-    DeploymentEvent deployment = client.newDeployResourceCommand()
-        .addResourceBytes(EmbeddedModelAdapter.toJobBasedUserTasks(Files.readAllBytes(Path.of("processes/campaign.bpmn"))),
-            "campaign.bpmn")
-        .addResourceFile("forms/approve-campaign.form")
-        .send().join();
-    deployment.getForm().forEach(f -> formKeys.put(f.getFormId(), Long.toString(f.getFormKey())));
+    driver.deploy("processes/campaign.bpmn", "forms/approve-campaign.form");
   }
 
   @Test
@@ -148,12 +137,7 @@ class CampaignProcessTest {
   }
 
   private void approve(String decision) throws Exception {
-    ActivatedJob task = driver.activate(PaymentTestDriver.USER_TASK_JOB);
-    assertThat(task.getElementId()).isEqualTo(Elements.APPROVE_CAMPAIGN);
-    assertThat(task.getCustomHeaders())
-        .containsEntry(PaymentTestDriver.CANDIDATE_GROUPS, "[\"" + CampaignProcess.MARKETING_MANAGER_GROUP + "\"]")
-        .containsEntry(PaymentTestDriver.FORM_KEY, formKeys.get(Forms.APPROVE_CAMPAIGN));
-    client.newCompleteCommand(task.getKey()).variables(Map.of("campaignDecision", decision, "campaignNote", "ok"))
-        .send().join();
+    driver.completeStaffTask(Elements.APPROVE_CAMPAIGN, Forms.APPROVE_CAMPAIGN, CampaignProcess.MARKETING_MANAGER_GROUP,
+        Map.of("campaignDecision", decision, "campaignNote", "ok"));
   }
 }

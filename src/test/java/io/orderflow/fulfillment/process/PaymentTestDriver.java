@@ -111,12 +111,35 @@ final class PaymentTestDriver {
 
   /** Completes the next finance task with what the form asks for, after checking it is finance's and its form. */
   ActivatedJob completeFinanceTask(String elementId, String formId, Map<String, Object> formValues) throws Exception {
+    return completeStaffTask(elementId, formId, "finance", formValues);
+  }
+
+  /**
+   * Completes the next staff task with what its form asks for, after checking that it is the expected element, offered
+   * to the candidate group and linked to the form.
+   */
+  ActivatedJob completeStaffTask(String elementId, String formId, String candidateGroup, Map<String, Object> formValues)
+      throws Exception {
     ActivatedJob task = activate(USER_TASK_JOB);
     assertThat(task.getElementId()).isEqualTo(elementId);
-    assertThat(task.getCustomHeaders()).containsEntry(CANDIDATE_GROUPS, "[\"finance\"]");
+    assertThat(task.getCustomHeaders()).containsEntry(CANDIDATE_GROUPS, "[\"" + candidateGroup + "\"]");
     assertThat(task.getCustomHeaders()).as("linked form of %s", elementId).containsEntry(FORM_KEY, formKeys.get(formId));
     client.newCompleteCommand(task.getKey()).variables(formValues).send().join();
     return task;
+  }
+
+  /**
+   * Deploys one model as the embedded runtime does (Camunda user tasks adapted to job-based ones) with its decisions
+   * and forms (paths under the project), and remembers the forms' keys for {@link #completeStaffTask}.
+   */
+  void deploy(String bpmnFile, String... decisionsAndForms) throws Exception {
+    var command = client.newDeployResourceCommand()
+        .addResourceBytes(adapted(bpmnFile), Path.of(bpmnFile).getFileName().toString());
+    for (String resource : decisionsAndForms) {
+      command = command.addResourceFile(resource);
+    }
+    DeploymentEvent deployment = command.send().join();
+    deployment.getForm().forEach(f -> formKeys.put(f.getFormId(), Long.toString(f.getFormKey())));
   }
 
   /** What the worker does with a business outcome the model handles: raise the BPMN error with its variables. */

@@ -5,20 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.zeebe.client.ZeebeClient;
 import io.camunda.zeebe.client.api.response.ActivatedJob;
-import io.camunda.zeebe.client.api.response.DeploymentEvent;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.assertions.BpmnAssert;
 import io.camunda.zeebe.process.test.assertions.ProcessInstanceAssert;
 import io.camunda.zeebe.process.test.extension.ZeebeProcessTest;
 import io.camunda.zeebe.process.test.filters.ProcessInstanceRecordStreamFilter;
 import io.camunda.zeebe.process.test.inspections.model.InspectedProcessInstance;
-import io.orderflow.fulfillment.engine.EmbeddedModelAdapter;
 import io.orderflow.fulfillment.process.ReplenishmentProcess.Elements;
 import io.orderflow.fulfillment.process.ReplenishmentProcess.Forms;
 import io.orderflow.fulfillment.process.ReplenishmentProcess.JobTypes;
 import io.orderflow.fulfillment.process.ReplenishmentProcess.Messages;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -44,19 +40,13 @@ class ReplenishmentProcessTest {
   private ZeebeTestEngine engine;
   private ZeebeClient client;
   private PaymentTestDriver driver;
-  private final Map<String, String> formKeys = new HashMap<>();
 
   @BeforeEach
   void deploy() throws Exception {
     driver = new PaymentTestDriver(engine, client);
-    DeploymentEvent deployment = client.newDeployResourceCommand()
-        .addResourceBytes(EmbeddedModelAdapter.toJobBasedUserTasks(
-            Files.readAllBytes(Path.of("processes/replenishment.bpmn"))), "replenishment.bpmn")
-        .addResourceFile("processes/replenishment-source.dmn")
-        .addResourceFile("forms/approve-purchase-order.form").addResourceFile("forms/chase-supplier.form")
-        .addResourceFile("forms/receive-goods.form").addResourceFile("forms/receive-transfer.form")
-        .send().join();
-    deployment.getForm().forEach(f -> formKeys.put(f.getFormId(), Long.toString(f.getFormKey())));
+    driver.deploy("processes/replenishment.bpmn", "processes/replenishment-source.dmn",
+        "forms/approve-purchase-order.form", "forms/chase-supplier.form", "forms/receive-goods.form",
+        "forms/receive-transfer.form");
   }
 
   @Test
@@ -409,11 +399,6 @@ class ReplenishmentProcessTest {
 
   private ActivatedJob staffTask(String elementId, String formId, String group, Map<String, Object> formValues)
       throws Exception {
-    ActivatedJob task = driver.activate(PaymentTestDriver.USER_TASK_JOB);
-    assertThat(task.getElementId()).isEqualTo(elementId);
-    assertThat(task.getCustomHeaders()).containsEntry(PaymentTestDriver.CANDIDATE_GROUPS, "[\"" + group + "\"]")
-        .containsEntry(PaymentTestDriver.FORM_KEY, formKeys.get(formId));
-    client.newCompleteCommand(task.getKey()).variables(formValues).send().join();
-    return task;
+    return driver.completeStaffTask(elementId, formId, group, formValues);
   }
 }

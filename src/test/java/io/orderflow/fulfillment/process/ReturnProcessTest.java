@@ -5,18 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.zeebe.client.ZeebeClient;
 import io.camunda.zeebe.client.api.response.ActivatedJob;
-import io.camunda.zeebe.client.api.response.DeploymentEvent;
 import io.camunda.zeebe.client.api.response.ProcessInstanceEvent;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.extension.ZeebeProcessTest;
-import io.orderflow.fulfillment.engine.EmbeddedModelAdapter;
 import io.orderflow.fulfillment.process.ReturnProcess.Elements;
 import io.orderflow.fulfillment.process.ReturnProcess.Forms;
 import io.orderflow.fulfillment.process.ReturnProcess.JobTypes;
 import io.orderflow.fulfillment.process.ReturnProcess.Messages;
 import io.orderflow.fulfillment.process.ReturnProcess.Topics;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -40,19 +36,13 @@ class ReturnProcessTest {
   private ZeebeTestEngine engine;
   private ZeebeClient client;
   private PaymentTestDriver driver;
-  private final Map<String, String> formKeys = new HashMap<>();
 
   @BeforeEach
   void deploy() throws Exception {
     driver = new PaymentTestDriver(engine, client);
-    DeploymentEvent deployment = client.newDeployResourceCommand()
-        .addResourceBytes(EmbeddedModelAdapter.toJobBasedUserTasks(Files.readAllBytes(Path.of("processes/return.bpmn"))),
-            "return.bpmn")
-        .addResourceFile("processes/return-eligibility.dmn").addResourceFile("processes/return-outcome.dmn")
-        .addResourceFile("forms/review-return.form").addResourceFile("forms/inspect-return.form")
-        .addResourceFile("forms/decide-complaint.form").addResourceFile("forms/pay-out-refund.form")
-        .send().join();
-    deployment.getForm().forEach(f -> formKeys.put(f.getFormId(), Long.toString(f.getFormKey())));
+    driver.deploy("processes/return.bpmn", "processes/return-eligibility.dmn", "processes/return-outcome.dmn",
+        "forms/review-return.form", "forms/inspect-return.form", "forms/decide-complaint.form",
+        "forms/pay-out-refund.form");
   }
 
   @Test
@@ -356,12 +346,7 @@ class ReturnProcessTest {
   /** Completes the next staff task after checking it is this element's, for this group, with this form. */
   private ActivatedJob staffTask(String elementId, String formId, String group, Map<String, Object> formValues)
       throws Exception {
-    ActivatedJob task = driver.activate(PaymentTestDriver.USER_TASK_JOB);
-    assertThat(task.getElementId()).isEqualTo(elementId);
-    assertThat(task.getCustomHeaders()).containsEntry(PaymentTestDriver.CANDIDATE_GROUPS, "[\"" + group + "\"]")
-        .containsEntry(PaymentTestDriver.FORM_KEY, formKeys.get(formId));
-    client.newCompleteCommand(task.getKey()).variables(formValues).send().join();
-    return task;
+    return driver.completeStaffTask(elementId, formId, group, formValues);
   }
 
   @SuppressWarnings("unchecked")
