@@ -6,15 +6,18 @@ import io.orderflow.fulfillment.process.OrderFulfillmentProcess;
 import io.orderflow.fulfillment.process.ProcessMessages;
 import io.orderflow.fulfillment.process.ReturnProcess;
 import io.orderflow.fulfillment.returns.ReturnProcessStarter;
+import io.orderflow.fulfillment.campaign.CampaignProcessStarter;
+import io.orderflow.fulfillment.process.CampaignProcess;
 import io.orderflow.fulfillment.shared.web.EngineUnavailableException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
-/** Starting the order and return processes and publishing messages: the same gRPC commands on both runtimes. */
+/** Starting the order, return and campaign processes and publishing messages: the same gRPC commands on both runtimes. */
 @Component
-class ZeebeProcessAdapters implements OrderProcessStarter, ReturnProcessStarter, ProcessMessages {
+class ZeebeProcessAdapters implements OrderProcessStarter, ReturnProcessStarter, CampaignProcessStarter,
+    ProcessMessages {
 
   private static final long TIMEOUT_SECONDS = 10;
 
@@ -44,6 +47,18 @@ class ZeebeProcessAdapters implements OrderProcessStarter, ReturnProcessStarter,
         .bpmnProcessId(ReturnProcess.PROCESS_ID)
         .latestVersion()
         .variables(variables)
+        .send()
+        .join(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+        .getProcessInstanceKey();
+  }
+
+  @Override
+  public long startCampaignProcess(String campaignId, String validUntil) {
+    return client.newCreateInstanceCommand()
+        .bpmnProcessId(CampaignProcess.PROCESS_ID)
+        .latestVersion()
+        .variables(Map.of(CampaignProcess.Variables.CAMPAIGN_ID, campaignId,
+            CampaignProcess.Variables.VALID_UNTIL, validUntil))
         .send()
         .join(TIMEOUT_SECONDS, TimeUnit.SECONDS)
         .getProcessInstanceKey();

@@ -140,14 +140,17 @@ class MailComposer {
         templates.process(template + ".html", context));
   }
 
+  /** The topics of a customer mail that is not about an order: a campaign offer. */
+  static final java.util.Set<String> CUSTOMER_TOPICS_ABOUT = java.util.Set.of("CAMPAIGN_OFFER");
+
   /**
    * A department's mail about a business document that is not an order (a purchase order): the subject names the
    * reference ({@code department.<TOPIC>.subject} with {0} = the reference, else "reference: topic"), the summary is
    * the first paragraph and each line of {@code detail} one fact under it.
    */
   Mail composeAbout(Audience audience, String topic, String reference, String summary, String detail) {
-    if (audience == Audience.CUSTOMER) {
-      throw new IllegalArgumentException("A customer's mail is about an order");
+    if (audience == Audience.CUSTOMER && !CUSTOMER_TOPICS_ABOUT.contains(topic)) {
+      throw new IllegalArgumentException("A customer's mail is about an order or a campaign offer");
     }
     Texts t = new Texts(DEPARTMENT_LOCALE);
     String subject = Redaction.oneLine(t.textOr("department." + topic + ".subject", null) != null

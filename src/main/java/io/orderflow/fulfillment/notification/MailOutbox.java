@@ -31,7 +31,12 @@ class MailOutbox {
    * department's notification about another document ({@code reference}).
    */
   record Claim(long id, String token, int attempt, String orderId, String audience, String topic, String summary,
-      String detail, String reference) {
+      String detail, String reference, String recipient) {
+
+    Claim(long id, String token, int attempt, String orderId, String audience, String topic, String summary,
+        String detail, String reference) {
+      this(id, token, attempt, orderId, audience, topic, summary, detail, reference, null);
+    }
 
     /** What the mail is about, for log lines: the order id or the document's reference. */
     String about() {
@@ -67,7 +72,7 @@ class MailOutbox {
       }
       Notification n = repository.findById(id).orElseThrow();
       return Optional.of(new Claim(id, token, n.attempts(), n.orderId(), n.audience(), n.topic(), n.summary(),
-          n.detail(), n.reference()));
+          n.detail(), n.reference(), n.recipient()));
     });
   }
 

@@ -183,7 +183,10 @@ class Mailer {
     Mail mail;
     try {
       Audience audience = Audience.ofCode(claim.audience());
-      to = settings.mailboxOf(audience);
+      to = audience == Audience.CUSTOMER ? claim.recipient() : settings.mailboxOf(audience);
+      if (to == null) {
+        throw new IllegalArgumentException("no recipient");
+      }
       mail = composer.composeAbout(audience, claim.topic(), claim.reference(), claim.summary(), claim.detail());
     } catch (IllegalArgumentException e) {
       return giveUp(claim, "cannot build the mail: " + describe(e));

@@ -29,6 +29,9 @@ class Notification {
   /** The document a department notification is about when it is not an order, e.g. {@code PO-2026-000123}. */
   private String reference;
 
+  /** The customer's address of a customer mail about a document that is not an order (a campaign offer). */
+  private String recipient;
+
   @Column(nullable = false)
   private String audience;
 
@@ -80,6 +83,14 @@ class Notification {
     return n;
   }
 
+  /** A customer's mail about a document that is not an order (a campaign offer), to the given address. */
+  static Notification toCustomer(String recipient, String reference, String topic, String dedupKey, String summary,
+      String detail, Instant now) {
+    Notification n = about(reference, Audience.CUSTOMER.code(), topic, dedupKey, summary, detail, now);
+    n.recipient = recipient;
+    return n;
+  }
+
   Notification(String orderId, String audience, String topic, String dedupKey, String summary, String detail,
       Instant now) {
     this.orderId = orderId;
@@ -98,6 +109,7 @@ class Notification {
   Long id() { return id; }
   String orderId() { return orderId; }
   String reference() { return reference; }
+  String recipient() { return recipient; }
   String audience() { return audience; }
   String topic() { return topic; }
   String summary() { return summary; }

@@ -108,6 +108,32 @@ public class Notifications {
     }
   }
 
+  /**
+   * Records a mail to a customer about something that is not an order (a campaign offer), to the given address, once
+   * per reference, topic and {@code dedupKey}. Returns false when it existed already. The caller is responsible for
+   * the customer's consent (marketing mails go to consenting customers only).
+   */
+  public boolean notifyCustomerAbout(String email, String reference, String topic, String dedupKey, String summary,
+      List<String> facts) {
+    if (email == null || email.isBlank() || reference == null || topic == null || dedupKey == null
+        || summary == null) {
+      throw new IllegalArgumentException("A customer mail needs an address, a reference, a topic, a key and a summary");
+    }
+    if (repository.findByReferenceAndAudienceAndTopicAndDedupKey(reference, Audience.CUSTOMER.code(), topic, dedupKey)
+        .isPresent()) {
+      return false;
+    }
+    String detail = facts == null || facts.isEmpty() ? null : String.join("\n", facts);
+    try {
+      tx.executeWithoutResult(status -> repository.saveAndFlush(Notification.toCustomer(email.strip(), reference,
+          topic, dedupKey, summary.strip(), detail, clock.instant())));
+      log.info("{}: customer notified ({})", reference, topic);
+      return true;
+    } catch (DataIntegrityViolationException concurrentDuplicate) {
+      return false;
+    }
+  }
+
   /** The notifications about a document that is not an order (e.g. a purchase order number), oldest first. */
   @Transactional(readOnly = true)
   public List<NotificationView> about(String reference) {

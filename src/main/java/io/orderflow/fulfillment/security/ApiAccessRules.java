@@ -107,6 +107,15 @@ public final class ApiAccessRules {
     r.add(read("/api/insight/customers/{email}", MARKETING, ANALYST));
     r.add(read("/api/insight/segments", MARKETING, ANALYST));
 
+    // campaigns: marketing defines and cancels them (a marketing manager approves through the task API); analysts and
+    // ops read them. Offers: the offer's customer only (checked by the campaign module: 404 for anybody else's)
+    r.add(write(HttpMethod.POST, "/api/campaigns", MARKETING));
+    r.add(read("/api/campaigns", MARKETING, ANALYST));
+    r.add(read("/api/campaigns/{campaignId}", MARKETING, ANALYST));
+    r.add(write(HttpMethod.POST, "/api/campaigns/{campaignId}/cancellation", MARKETING));
+    r.add(read("/api/offers", CUSTOMER));
+    r.add(write(HttpMethod.POST, "/api/offers/{offerId}/acceptance", CUSTOMER));
+
     // carts: the customer who created it (checked by the cart module), customer service
     r.add(write(HttpMethod.POST, "/api/carts", CUSTOMER, CUSTOMER_SERVICE));
     r.add(read("/api/carts/{cartId}", CUSTOMER, CUSTOMER_SERVICE));

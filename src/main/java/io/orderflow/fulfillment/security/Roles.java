@@ -11,6 +11,8 @@ public final class Roles {
   public static final String WAREHOUSE_SUPERVISOR = "warehouse-supervisor";
   public static final String FINANCE = "finance";
   public static final String MARKETING = "marketing";
+  /** Marketing managers: approve campaigns (someone other than the campaign's author). */
+  public static final String MARKETING_MANAGER = "marketing-manager";
   public static final String PURCHASING = "purchasing";
   public static final String OPS = "ops";
   /** Machine callers: the courier's and the bank's callbacks (Keycloak's service account of fulfillment-callbacks). */
@@ -19,7 +21,7 @@ public final class Roles {
   public static final String ANALYST = "analyst";
 
   public static final List<String> ALL = List.of(ANALYST, CUSTOMER, CUSTOMER_SERVICE, WAREHOUSE, WAREHOUSE_SUPERVISOR, FINANCE,
-      MARKETING, PURCHASING, OPS, CALLBACK);
+      MARKETING, MARKETING_MANAGER, PURCHASING, OPS, CALLBACK);
 
   private Roles() {}
 }

@@ -49,7 +49,8 @@ class ApiAccessTest {
       Map.entry(DemoUser.PICKER_MADRID, Set.of("warehouse")), Map.entry(DemoUser.PICKER_WARSAW, Set.of("warehouse")),
       Map.entry(DemoUser.PICKER_SOFIA, Set.of("warehouse")),
       Map.entry(DemoUser.SUPERVISOR_MADRID, Set.of("warehouse", "warehouse-supervisor")),
-      Map.entry(DemoUser.FINANCE, Set.of("finance")), Map.entry(DemoUser.MARKETING, Set.of("marketing")),
+      Map.entry(DemoUser.FINANCE, Set.of("finance")), Map.entry(DemoUser.MARKETING, Set.of("marketing", "marketing-manager")),
+      Map.entry(DemoUser.MARKETING_ASSISTANT, Set.of("marketing")),
       Map.entry(DemoUser.PURCHASING, Set.of("purchasing")), Map.entry(DemoUser.OPS, Set.of("ops")),
       Map.entry(DemoUser.ANALYST, Set.of("analyst")),
       Map.entry(DemoUser.CALLBACKS, Set.of("callback")));

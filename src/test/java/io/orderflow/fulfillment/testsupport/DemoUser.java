@@ -17,7 +17,9 @@ public enum DemoUser {
   PICKER_SOFIA("picker.sofia", "georgi.ivanov@orderflow.example", "warehouse"),
   SUPERVISOR_MADRID("supervisor.madrid", "lucia.fernandez@orderflow.example", "warehouse"),
   FINANCE("finance.clerk", "marta.kowalczyk@orderflow.example", "finance"),
-  MARKETING("marketing.manager", "elena.petrova@orderflow.example", null),
+  MARKETING("marketing.manager", "elena.petrova@orderflow.example", "marketing-manager"),
+  /** Marketing without the manager role: defines campaigns, may not approve them. */
+  MARKETING_ASSISTANT("marketing.assistant", "nikola.angelov@orderflow.example", null),
   PURCHASING("buyer.purchasing", "pablo.sanchez@orderflow.example", null),
   OPS("ops.viewer", "tomasz.zielinski@orderflow.example", null),
   ANALYST("analyst.modeler", "irina.dimitrova@orderflow.example", null),
