@@ -143,12 +143,12 @@ public class Campaign {
     return c;
   }
 
-  /** The process was started: the campaign waits for its approval. */
-  public void submitted(long processInstanceKey) {
-    if (status == CampaignStatus.DRAFT) {
-      status = CampaignStatus.AWAITING_APPROVAL;
-      this.processInstanceKey = processInstanceKey;
+  /** Handed to the approval (its process is started next). */
+  public void submit() {
+    if (status != CampaignStatus.DRAFT) {
+      throw new ConflictException("Campaign " + id + " is " + status + "; it was submitted already");
     }
+    status = CampaignStatus.AWAITING_APPROVAL;
   }
 
   /** The audience as the approval saw it. */

@@ -107,19 +107,18 @@ public class Campaigns {
     if (!unknown.isEmpty()) {
       throw new InvalidRequestException("products", "unknown products " + unknown);
     }
+    campaign.submit();
     tx.executeWithoutResult(s -> campaigns.saveAndFlush(campaign));
+    long key;
     try {
-      long key = starter.startCampaignProcess(campaign.id(), campaign.validUntil().toString());
-      return tx.execute(s -> {
-        Campaign c = load(campaign.id());
-        c.submitted(key);
-        log.info("Campaign {} defined, process instance {}", c.id(), key);
-        return c;
-      });
+      key = starter.startCampaignProcess(campaign.id(), campaign.validUntil().toString());
     } catch (RuntimeException e) {
       tx.executeWithoutResult(s -> campaigns.deleteById(campaign.id()));
       throw e;
     }
+    tx.executeWithoutResult(s -> campaigns.recordProcessInstance(campaign.id(), key));
+    log.info("Campaign {} defined, process instance {}", campaign.id(), key);
+    return load(campaign.id());
   }
 
   public List<Campaign> all() {

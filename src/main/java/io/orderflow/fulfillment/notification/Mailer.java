@@ -215,7 +215,8 @@ class Mailer {
       helper.setTo(to);
       if (Audience.CUSTOMER.code().equals(claim.audience())) {
         helper.setReplyTo(settings.mailboxOf(Audience.CUSTOMER_SERVICE)); // "reply to this e-mail" reaches a person
-        message.setHeader("Content-Language", MailComposer.localeOf(order).toLanguageTag());
+        // a mail about no order (a campaign offer) is written in the departments' language, English
+        message.setHeader("Content-Language", order == null ? "en" : MailComposer.localeOf(order).toLanguageTag());
       }
       helper.setSubject(mail.subject());
       helper.setText(mail.text(), mail.html());

@@ -6,6 +6,7 @@ import static io.orderflow.fulfillment.security.Roles.CUSTOMER;
 import static io.orderflow.fulfillment.security.Roles.CUSTOMER_SERVICE;
 import static io.orderflow.fulfillment.security.Roles.FINANCE;
 import static io.orderflow.fulfillment.security.Roles.MARKETING;
+import static io.orderflow.fulfillment.security.Roles.MARKETING_MANAGER;
 import static io.orderflow.fulfillment.security.Roles.OPS;
 import static io.orderflow.fulfillment.security.Roles.PURCHASING;
 import static io.orderflow.fulfillment.security.Roles.WAREHOUSE;
@@ -147,7 +148,7 @@ public final class ApiAccessRules {
     r.add(read("/api/notifications", CUSTOMER_SERVICE, MARKETING, FINANCE, WAREHOUSE, PURCHASING));
 
     // staff tasks: the tasks of the caller's roles, warehouse tasks of the caller's warehouses (checked by tasks)
-    String[] staff = {CUSTOMER_SERVICE, WAREHOUSE, WAREHOUSE_SUPERVISOR, FINANCE, PURCHASING};
+    String[] staff = {CUSTOMER_SERVICE, WAREHOUSE, WAREHOUSE_SUPERVISOR, FINANCE, PURCHASING, MARKETING_MANAGER};
     r.add(read("/api/tasks", staff));
     r.add(read("/api/tasks/{taskKey}", staff));
     r.add(write(HttpMethod.POST, "/api/tasks/{taskKey}/claim", staff));

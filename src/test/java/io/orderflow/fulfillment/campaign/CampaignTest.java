@@ -45,8 +45,9 @@ class CampaignTest {
   @DisplayName("is approved by someone other than its author only, once; then runs and finishes with its results")
   void fourEyesAndLifecycle() {
     Campaign c = campaign();
-    c.submitted(42L);
+    c.submit();
     assertThat(c.status()).isEqualTo(CampaignStatus.AWAITING_APPROVAL);
+    assertThatThrownBy(c::submit).isInstanceOf(ConflictException.class);
     assertThatThrownBy(() -> c.decide(true, "MARKETING.ASSISTANT", null, NOW)).isInstanceOf(ConflictException.class)
         .hasMessageContaining("another marketing manager");
 
@@ -68,14 +69,14 @@ class CampaignTest {
   @DisplayName("rejected or cancelled: no offers can be accepted; a cancelled campaign stays cancelled after results")
   void rejectedAndCancelled() {
     Campaign rejected = campaign();
-    rejected.submitted(1L);
+    rejected.submit();
     rejected.decide(false, "marketing.manager", "not now", NOW);
     assertThat(rejected.status()).isEqualTo(CampaignStatus.REJECTED);
     assertThat(rejected.note()).isEqualTo("not now");
     assertThatThrownBy(rejected::cancel).isInstanceOf(ConflictException.class);
 
     Campaign cancelled = campaign();
-    cancelled.submitted(2L);
+    cancelled.submit();
     cancelled.decide(true, "marketing.manager", null, NOW);
     cancelled.cancel();
     cancelled.cancel();

@@ -307,6 +307,30 @@ class MailerTest {
         .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
   }
 
+  @Test
+  @DisplayName("A customer's mail about a campaign offer (no order): recorded once per offer, sent to the customer's "
+      + "address with the offer's facts")
+  void mailAboutACampaignOffer() throws Exception {
+    // given what a send-campaign-offers step recorded, twice
+    String offerId = java.util.UUID.randomUUID().toString();
+    List<String> facts = List.of("Organic T-shirt (TSHIRT-ORG-M): 16.00 EUR instead of 20.00 EUR");
+    assertThat(notifications.notifyCustomerAbout("offer.reader@example.com", offerId, "CAMPAIGN_OFFER", "offer",
+        "Loyal tees: 20 % off for you", facts)).isTrue();
+    assertThat(notifications.notifyCustomerAbout("offer.reader@example.com", offerId, "CAMPAIGN_OFFER", "offer",
+        "Loyal tees: 20 % off for you", facts)).as("the same offer again").isFalse();
+
+    // when
+    Run run = mailer(settings).sendDue();
+
+    // then
+    assertThat(run).isEqualTo(new Run(1, 0, 0));
+    MimeMessage mail = smtp.getReceivedMessages()[0];
+    assertThat(recipient(mail)).isEqualTo("offer.reader@example.com");
+    assertThat(mail.getSubject()).isEqualTo("An offer for you: " + offerId);
+    assertThat(GreenMailUtil.getBody(mail)).contains("Loyal tees: 20 % off for you",
+        "- Organic T-shirt (TSHIRT-ORG-M): 16.00 EUR instead of 20.00 EUR");
+  }
+
   private Mailer mailer(MailSettings mailSettings) {
     JavaMailSenderImpl sender = new JavaMailSenderImpl();
     sender.setHost("127.0.0.1");

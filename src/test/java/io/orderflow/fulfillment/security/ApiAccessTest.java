@@ -382,7 +382,7 @@ class ApiAccessTest {
     ResponseEntity<Map<String, Object>> refused = shop.as(DemoUser.MARKETING).exchange(
         "/api/notifications?audience=customer-service", HttpMethod.GET, null, MAP);
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(refused.getBody().get("detail").toString()).contains("marketing may not read");
+    assertThat(refused.getBody().get("detail").toString()).contains("marketing, marketing-manager may not read");
     assertThat(shop.as(DemoUser.MARKETING).exchange("/api/notifications?audience=customer", HttpMethod.GET, null,
         String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(shop.as(DemoUser.CS_AGENT).exchange("/api/notifications?audience=customer", HttpMethod.GET, null,

@@ -34,12 +34,12 @@ class CampaignController {
   record CampaignView(String id, String name, CampaignRule rule, Segment segment, List<String> products,
       int discountPercent, Instant validUntil, String createdBy, Instant createdAt, CampaignStatus status,
       String approvedBy, Instant decidedAt, String note, Integer audienceSize, Integer offersSent,
-      Integer offersAccepted, BigDecimal revenue) {
+      Integer offersAccepted, BigDecimal revenue, Long processInstanceKey) {
 
     static CampaignView of(Campaign c) {
       return new CampaignView(c.id(), c.name(), c.rule(), c.segment(), c.productList(), c.discountPercent(),
           c.validUntil(), c.createdBy(), c.createdAt(), c.status(), c.approvedBy(), c.decidedAt(), c.note(),
-          c.audienceSize(), c.offersSent(), c.offersAccepted(), c.revenue());
+          c.audienceSize(), c.offersSent(), c.offersAccepted(), c.revenue(), c.processInstanceKey());
     }
   }
 
