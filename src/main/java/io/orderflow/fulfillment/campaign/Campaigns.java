@@ -244,7 +244,12 @@ public class Campaigns {
       List<CampaignOffer> accepted = all.stream().filter(o -> o.status() == OfferStatus.ACCEPTED).toList();
       BigDecimal revenue = BigDecimal.ZERO;
       for (CampaignOffer o : accepted) {
-        revenue = revenue.add(orders.summary(o.orderId()).totalAmount());
+        // As the KPIs count revenue: orders that were cancelled or expired (quote not accepted) brought none.
+        io.orderflow.fulfillment.order.OrderService.OrderSummary order = orders.summary(o.orderId());
+        if (order.status() != io.orderflow.fulfillment.order.OrderStatus.CANCELLED
+            && order.status() != io.orderflow.fulfillment.order.OrderStatus.EXPIRED) {
+          revenue = revenue.add(order.totalAmount());
+        }
       }
       c.finish(sent, accepted.size(), revenue);
       return new Results(sent, accepted.size(), revenue);

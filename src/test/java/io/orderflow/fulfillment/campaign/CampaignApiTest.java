@@ -137,6 +137,7 @@ class CampaignApiTest {
     assertThat(post(DemoUser.ANA, offerPath, acceptance()).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 
     // when Piotr accepts it
+    java.math.BigDecimal campaignRevenueBefore = campaignRevenueToday();
     ResponseEntity<Map<String, Object>> accepted = post(DemoUser.PIOTR, offerPath, acceptance());
 
     // then an ordinary order with channel CAMPAIGN at the offer's price is placed and quoted
@@ -150,6 +151,14 @@ class CampaignApiTest {
     assertThat(new java.math.BigDecimal(line.get("unitPrice").toString()))
         .isEqualByComparingTo(new java.math.BigDecimal(product.get("offerPrice").toString()));
     assertThat(post(DemoUser.PIOTR, offerPath, acceptance()).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+
+    // and it is fulfilled like any other order: picked, packed, shipped, delivered; the KPIs count it under CAMPAIGN
+    Map<String, Object> paid = shop.awaitOrder(orderId, "PAYMENT_AUTHORIZED");
+    shop.pickAndPack((String) paid.get("warehouseId"), orderId);
+    shop.deliverAll(orderId);
+    java.math.BigDecimal due = new java.math.BigDecimal(((Map<String, Object>) paid.get("quote")).get("amountDue")
+        .toString());
+    assertThat(campaignRevenueToday().subtract(campaignRevenueBefore)).isEqualByComparingTo(due);
 
     // and an offer whose campaign's validity is over can no longer be accepted
     Map<String, Object> late = offerOf(DemoUser.PIOTR, second);
@@ -167,5 +176,16 @@ class CampaignApiTest {
         () -> get(DemoUser.OPS, "/api/campaigns/" + campaign.get("id")), c -> c.get("offersAccepted") != null);
     assertThat(results).containsEntry("status", "CANCELLED").containsEntry("offersAccepted", 1);
     assertThat(new java.math.BigDecimal(results.get("revenue").toString())).isPositive();
+  }
+
+  /** Today's revenue of the CAMPAIGN channel as the KPI API reports it, summed over currencies (zero when none). */
+  @SuppressWarnings("unchecked")
+  private java.math.BigDecimal campaignRevenueToday() {
+    String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+    Map<String, Object> kpis = get(DemoUser.OPS, "/api/analytics/kpis?from=" + today + "&to=" + today);
+    return ((List<Map<String, Object>>) kpis.get("revenue")).stream()
+        .filter(r -> "CAMPAIGN".equals(r.get("channel")))
+        .map(r -> new java.math.BigDecimal(r.get("amount").toString()))
+        .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
   }
 }

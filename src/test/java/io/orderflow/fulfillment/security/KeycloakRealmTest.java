@@ -66,7 +66,9 @@ class KeycloakRealmTest {
       new DemoUser("supervisor.madrid", Set.of("warehouse", "warehouse-supervisor"), List.of("madrid"),
           "lucia.fernandez@orderflow.example"),
       new DemoUser("finance.clerk", Set.of("finance"), List.of(), "marta.kowalczyk@orderflow.example"),
-      new DemoUser("marketing.manager", Set.of("marketing"), List.of(), "elena.petrova@orderflow.example"),
+      new DemoUser("marketing.manager", Set.of("marketing", "marketing-manager"), List.of(),
+          "elena.petrova@orderflow.example"),
+      new DemoUser("marketing.assistant", Set.of("marketing"), List.of(), "nikola.angelov@orderflow.example"),
       new DemoUser("buyer.purchasing", Set.of("purchasing"), List.of(), "pablo.sanchez@orderflow.example"),
       new DemoUser("ops.viewer", Set.of("ops"), List.of(), "tomasz.zielinski@orderflow.example"),
       new DemoUser("analyst.modeler", Set.of("analyst"), List.of(), "irina.dimitrova@orderflow.example"));
