@@ -28,6 +28,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the engine starts at most one process instance per key while one is active, and a message nobody takes is gone). A
  * SKU the reservation found nowhere is checked in every warehouse with a policy for it.
  *
+ * <p>The check after a commit runs on the trigger's own thread, off the committing thread (usually a reserve-stock
+ * job): a reservation's job completes without waiting for the check and the engine's answer to the publication.
+ *
  * <p>A scheduled sweep checks every reorder policy ({@code fulfillment.replenishment.sweep-interval}), the safety net
  * for a publication that failed. A failure to check or publish is logged, never thrown: the reservation stands.
  */
@@ -41,6 +44,9 @@ class ReplenishmentTrigger {
   private final ProcessMessages messages;
   /** After a commit the finished transaction's resources are still bound: reads run in a new one. */
   private final TransactionTemplate newReadOnly;
+  /** One thread, so checks run in commit order; a failure is logged by the check itself. */
+  private final java.util.concurrent.ExecutorService checks = java.util.concurrent.Executors.newSingleThreadExecutor(
+      Thread.ofPlatform().name("replenishment-trigger").daemon(true).factory());
 
   ReplenishmentTrigger(Replenishment replenishment, ReorderPolicyRepository policies, ProcessMessages messages,
       PlatformTransactionManager txManager) {
@@ -54,7 +60,16 @@ class ReplenishmentTrigger {
 
   @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
   void onStockDecreased(StockDecreased event) {
-    stockDecreased(event);
+    try {
+      checks.execute(() -> stockDecreased(event));
+    } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+      log.debug("Reorder points after the {} not checked: shutting down (the sweep catches up)", event.reason());
+    }
+  }
+
+  @jakarta.annotation.PreDestroy
+  void stop() {
+    checks.shutdownNow();
   }
 
   /** Checks what the committed stock change touched; returns how many replenishments were signalled. */
