@@ -36,7 +36,11 @@ final class ProblemResponses {
 
   AuthenticationEntryPoint unauthorized() {
     return (request, response, e) -> {
-      response.setHeader("WWW-Authenticate", challenge(e));
+      // the pages' own calls (X-Requested-With) get no Basic challenge: a browser would open its password dialog
+      // instead of letting the page offer the sign-in
+      if (!(challenge.startsWith("Basic") && "XMLHttpRequest".equals(request.getHeader("X-Requested-With")))) {
+        response.setHeader("WWW-Authenticate", challenge(e));
+      }
       write(response, HttpStatus.UNAUTHORIZED, "Unauthorized", signIn(e), request);
     };
   }

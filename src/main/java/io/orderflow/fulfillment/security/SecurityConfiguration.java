@@ -147,6 +147,9 @@ public class SecurityConfiguration {
         .authorizeHttpRequests(a -> a
             .requestMatchers("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**", "/error",
                 "/login", "/signed-out", "/favicon.ico").permitAll()
+            // the application page and its assets: public (the storefront and parcel tracking need no sign-in; each
+            // API call of the page is checked on its own)
+            .requestMatchers(HttpMethod.GET, "/", "/index.html", "/assets/**").permitAll()
             .anyRequest().authenticated());
     if (keycloak()) {
       KeycloakClientRegistrations registrations = new KeycloakClientRegistrations(settings.effectiveIssuer(),
