@@ -319,6 +319,41 @@ class KeycloakSecurityTest {
   }
 
   @Test
+  @DisplayName("In Chromium: the application page's Sign in goes through Keycloak's login form and back to the page, "
+      + "which shows the user and their navigation; Sign out ends the session at Keycloak too")
+  void applicationPageSignsInThroughKeycloakInChromium() {
+    io.orderflow.fulfillment.web.Browser.require();
+    com.microsoft.playwright.Page page = io.orderflow.fulfillment.web.Browser.open(appUrl);
+    try {
+      page.navigate("/#/orders");
+      page.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
+          new com.microsoft.playwright.Page.GetByRoleOptions().setName("Sign in").setExact(true)).first().click();
+      page.waitForURL(url -> url.startsWith(keycloak.baseUrl()));
+      page.locator("#username").fill(DemoUser.SUPERVISOR_MADRID.username());
+      page.locator("#password").fill(DemoUser.SUPERVISOR_MADRID.password());
+      page.locator("#kc-login").click();
+      page.waitForURL(url -> url.startsWith(appUrl) && url.endsWith("/#/orders"));
+      com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.getByTestId("signed-in-user"))
+          .containsText("madrid");
+      com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(
+          page.getByRole(com.microsoft.playwright.options.AriaRole.NAVIGATION)).containsText("Inbox");
+      io.orderflow.fulfillment.web.Browser.screenshot(page, "02-start-keycloak-supervisor");
+
+      page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+          new com.microsoft.playwright.Page.GetByRoleOptions().setName("Sign out")).click();
+      page.waitForURL(url -> url.startsWith(appUrl + "/signed-out"));
+      com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("body"))
+          .containsText("You are signed out");
+      // Keycloak's session ended too: signing in again shows its login form
+      page.navigate(appUrl + "/signin?to=/");
+      page.waitForURL(url -> url.startsWith(keycloak.baseUrl()));
+      com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#kc-login")).isVisible();
+    } finally {
+      io.orderflow.fulfillment.web.Browser.close(page);
+    }
+  }
+
+  @Test
   @DisplayName("A warehouse supervisor's browser session has the same roles and warehouses as their bearer token")
   void browserSessionMapsLikeTheToken() {
     Browser browser = new Browser();
