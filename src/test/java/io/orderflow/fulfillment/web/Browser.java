@@ -100,7 +100,9 @@ public final class Browser {
     page.locator("button[type=submit]").click();
     page.waitForURL(Pattern.compile(".*/#" + Pattern.quote(route) + "$"));
     page.waitForLoadState(LoadState.NETWORKIDLE);
-    page.getByTestId("signed-in-user").waitFor();
+    // attached, not visible: on a handheld viewport the user's name sits in the collapsed menu
+    page.getByTestId("signed-in-user").waitFor(new com.microsoft.playwright.Locator.WaitForOptions()
+        .setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
   }
 
   /** Writes a full-page screenshot to target/screenshots/{name}.png. */
