@@ -10,17 +10,20 @@ import { Loading, ProblemBox } from '../../ui.jsx';
 /**
  * A new form is made only when the schema or the data object change (pass the task's first loaded variables).
  * @param {{schema: object, data: object, readOnly?: boolean, label?: string,
- *   formRef: {current: any}, onSubmit: (result: {data: object, errors: object}) => void}} props
+ *   formRef: {current: any}, onSubmit: (result: {data: object, errors: object}) => void,
+ *   onChange?: (state: {data: object, errors: object}) => void, onReady?: () => void}} props
  *   onSubmit gets form-js's submit result (its own validation's errors by field id); the form is submitted by
  *   {@link submitForm} (the page's button) or by Enter in a text field.
  */
-export function CamundaForm({ schema, data, readOnly, label, formRef, onSubmit, onReady }) {
+export function CamundaForm({ schema, data, readOnly, label, formRef, onSubmit, onChange, onReady }) {
   const container = useRef(null);
   const formInstance = useRef(null);
   const readOnlyNow = useRef(readOnly);
   readOnlyNow.current = readOnly;
   const submitHandler = useRef(onSubmit);
   submitHandler.current = onSubmit;
+  const changeHandler = useRef(onChange);
+  changeHandler.current = onChange;
   const [importError, setImportError] = useState(null);
   const [ready, setReady] = useState(false);
 
@@ -31,10 +34,14 @@ export function CamundaForm({ schema, data, readOnly, label, formRef, onSubmit, 
     setImportError(null);
     import('./formjs.js').then(async ({ Form }) => {
       if (!alive) return;
-      form = new Form({ container: container.current, properties: { readOnly: !!readOnlyNow.current, ariaLabel: label } });
+      // debounce off: every keystroke is in the form's data at once. With form-js's default (300 ms per field), a field
+      // typed into right after another one lost its text: the other field's delayed update re-rendered it empty.
+      form = new Form({ container: container.current, debounce: false,
+        properties: { readOnly: !!readOnlyNow.current, ariaLabel: label } });
       formInstance.current = form;
       if (formRef) formRef.current = form;
       form.on('submit', (result) => submitHandler.current?.(result));
+      form.on('changed', (state) => changeHandler.current?.(state));
       await form.importSchema(schema, data || {});
       if (alive) { setReady(true); onReady?.(); }
     }).catch((e) => { if (alive) setImportError(e); });

@@ -129,7 +129,8 @@ function TaskBody({ details, reload }) {
           <h2 id="task-form-h">{schema ? 'Form' : 'Complete'}</h2>
           {initial.schema
             ? <CamundaForm schema={initial.schema} data={initial.variables} readOnly={!mayComplete || !!busy}
-                label={task.name} formRef={formRef} onSubmit={onFormSubmit} onReady={() => setFormReady(true)} />
+                label={task.name} formRef={formRef} onSubmit={onFormSubmit} onReady={() => setFormReady(true)}
+                onChange={({ errors }) => { if (note && errorCount(errors) === 0) setNote(''); }} />
             : <p class="muted">This task has no form: completing it records that it is done.</p>}
           {note && <p class="field-error" role="alert">{note}</p>}
           <ProblemBox error={problem} />

@@ -249,7 +249,7 @@ function PickBody({ taskKey }) {
       )}
 
       <div class="pick-feedback">
-        <p class="pick-status" role="status" aria-live="polite" data-testid="pick-status">{problem ? '' : status}</p>
+        <p class={'pick-status' + (done ? ' visually-hidden' : '')} role="status" aria-live="polite" data-testid="pick-status">{problem ? '' : status}</p>
         {problem && (
           <div class="pick-error" data-testid="pick-error" key={errorSeq}>
             <ProblemBox error={problem} />
