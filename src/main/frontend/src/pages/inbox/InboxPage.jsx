@@ -100,7 +100,7 @@ function InboxBody() {
           {loading && <span class="spinner" aria-hidden="true" />}
           <span data-testid="inbox-updated">{updatedAt ? `Updated ${updatedAt.toLocaleTimeString()}` : 'Loading…'}</span>
           {' · refreshes every 15 s '}
-          <button type="button" class="secondary small" onClick={() => reload()}>Refresh</button>
+          <button type="button" class="secondary small" onClick={() => { setActionError(null); setStatus(''); reload(); }}>Refresh</button>
         </p>
       </div>
       <p class="visually-hidden" role="status" aria-live="polite">{status}</p>

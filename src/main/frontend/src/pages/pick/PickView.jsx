@@ -75,7 +75,10 @@ function PickBody({ taskKey }) {
   useEffect(() => {
     if (!mayScan) return undefined;
     const onKey = (e) => {
-      if (typing(document.activeElement) || e.ctrlKey || e.metaKey || e.altKey) return;
+      const el = document.activeElement;
+      if (typing(el) || e.ctrlKey || e.metaKey || e.altKey) return;
+      // Enter and Space on a button or link are the user's: they activate it
+      if ((e.key === 'Enter' || e.key === ' ') && el?.matches?.('a[href], button, summary')) return;
       if (e.key.length === 1 || e.key === 'Enter') focusScan();
     };
     document.addEventListener('keydown', onKey, true);

@@ -170,6 +170,7 @@ class WarehouseBrowserTest {
     page.keyboard().type("HEADPHONES-BT");
     page.keyboard().press("Enter");
     assertThat(page.getByLabel("Scan the serial number of Wireless headphones")).isFocused();
+    Browser.screenshot(page, "22b-pick-serial");
     page.keyboard().type(serial);
     page.keyboard().press("Enter");
 
