@@ -1,7 +1,8 @@
 // Handheld pick view: line by line, scan input for a barcode scanner, big touch targets.
-import { Page } from '../ui.jsx';
+import './pick.css';
+import { PickPage } from './pick/PickView.jsx';
 
-export function PickPage() { return <Page title="Pick"><p>Coming soon.</p></Page>; }
+export { PickPage };
 
 export const routes = [{ path: '/pick/:taskKey', component: PickPage }];
 export const nav = [];
