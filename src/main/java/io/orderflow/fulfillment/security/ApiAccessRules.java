@@ -74,6 +74,8 @@ public final class ApiAccessRules {
 
     // orders: customers their own (checked by the order module), customer service any, ops and finance read
     r.add(write(HttpMethod.POST, "/api/orders", CUSTOMER, CUSTOMER_SERVICE));
+    // the order list: a customer their own (by the sign-in's e-mail, checked by the order module), staff any customer's
+    r.add(read("/api/orders", CUSTOMER, CUSTOMER_SERVICE, FINANCE));
     r.add(read("/api/orders/{orderId}", CUSTOMER, CUSTOMER_SERVICE, FINANCE));
     r.add(write(HttpMethod.POST, "/api/orders/{orderId}/quote/acceptance", CUSTOMER, CUSTOMER_SERVICE));
     r.add(write(HttpMethod.POST, "/api/orders/{orderId}/backorder-decision", CUSTOMER, CUSTOMER_SERVICE));
