@@ -53,7 +53,7 @@ public final class ApiAccessRules {
 
   /** The only API routes anyone may call without signing in: nothing personal behind them. */
   public static final Set<String> PUBLIC_API = Set.of("GET /api/products", "GET /api/delivery-slots",
-      "GET /api/tracking/{trackingNumber}", "GET /api/products/{sku}/reviews");
+      "GET /api/tracking/{trackingNumber}", "GET /api/products/{sku}/reviews", "GET /api/products/availability");
 
   /** Every role of a person (all but the machine callers' {@code callback}). */
   static final String[] SIGNED_IN_PEOPLE = Roles.ALL.stream().filter(r -> !r.equals(CALLBACK)).toArray(String[]::new);
@@ -68,6 +68,9 @@ public final class ApiAccessRules {
     r.add(open("/api/tracking/{trackingNumber}"));
     // product reviews: public like the catalogue (rating, comment, date; never the reviewer)
     r.add(open("/api/products/{sku}/reviews"));
+    // stock availability for the storefront: units available per SKU over all warehouses and a level, nothing else
+    // (a literal path of its own: neither it nor /api/products/{sku}/reviews matches the other)
+    r.add(open("/api/products/availability"));
 
     // who is signed in (the pages ask): every person, whatever their role; not the machine caller
     r.add(read("/api/me", SIGNED_IN_PEOPLE));

@@ -65,7 +65,7 @@ class RouteInventoryTest {
   }
 
   @Test
-  @DisplayName("Only the catalogue, delivery slots and tracking by number are public")
+  @DisplayName("Only the catalogue (with reviews and stock availability), delivery slots and tracking by number are public")
   void publicRoutesAreTheAllowList() {
     assertThat(ApiAccessRules.RULES).filteredOn(ApiAccessRules.Rule::isPublic)
         .extracting(r -> r.method() + " " + r.pattern())
