@@ -28,7 +28,11 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * every handler mapping of the app has a rule. Ownership (a customer's own orders and carts, a picker's own warehouse,
  * tasks of the caller's roles) is checked behind the route by the features, with {@link CurrentUser}.
  *
- * <p>Every read rule also admits {@code ops} (read-only everywhere); no write rule does.
+ * <p>Every read rule also admits {@code ops}, which is otherwise read-only: no write rule admits it, with two
+ * exceptions that are ops' own work and no one else's: retrying an incident ({@code POST
+ * /api/ops/incidents/{incidentKey}/retry}: the failed job gets new retries and the incident is resolved, so the engine
+ * tries the step again; it changes no business data by itself) and emptying the embedded runtime's dev mailbox
+ * ({@code DELETE /api/dev/mailbox}).
  */
 public final class ApiAccessRules {
 
@@ -183,6 +187,14 @@ public final class ApiAccessRules {
     r.add(read("/v2/topology", ANALYST));
     r.add(write(HttpMethod.POST, "/v2/deployments", ANALYST));
     r.add(write(HttpMethod.POST, "/v2/process-instances", ANALYST));
+
+    // operations: the deployed process versions, each one's BPMN and counts per element (ops; analysts read them
+    // too), stuck work (ops); retrying an incident is ops' one write (see the class comment)
+    r.add(read("/api/ops/processes", ANALYST));
+    r.add(read("/api/ops/processes/{processDefinitionKey}/xml", ANALYST));
+    r.add(read("/api/ops/processes/{processDefinitionKey}/statistics", ANALYST));
+    r.add(read("/api/ops/stuck"));
+    r.add(write(HttpMethod.POST, "/api/ops/incidents/{incidentKey}/retry", OPS));
 
     // the embedded runtime's caught mails: ops only
     r.add(read("/api/dev/mailbox"));
