@@ -16,7 +16,8 @@ public interface ProcessOperations {
    *
    * @param name the process's name in that version's model (its id when it has none)
    * @param activeInstances its running instances
-   * @param incidents the open incidents in its running instances (those of processes they called count there)
+   * @param incidents the open incidents in its running instances (one in a process they called counts in that
+   *     process's version)
    * @param latest whether new instances start on this version (the highest of the process)
    */
   record ProcessVersion(String bpmnProcessId, String name, int version, long processDefinitionKey,
