@@ -60,6 +60,9 @@ class CamundaClusterStaffTasks implements StaffTaskPort {
           if (q.businessKey() != null) {
             f.processInstanceVariables(Map.of("orderId", q.businessKey()));
           }
+          if (q.dueBefore() != null) {
+            f.dueDate(d -> d.lt(q.dueBefore().atOffset(java.time.ZoneOffset.UTC)));
+          }
         })
         .page(p -> p.limit(Math.max(1, Math.min(q.limit(), 1000))))
         .send().join(TIMEOUT_SECONDS, TimeUnit.SECONDS)

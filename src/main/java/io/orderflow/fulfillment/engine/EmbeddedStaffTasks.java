@@ -106,7 +106,7 @@ class EmbeddedStaffTasks implements StaffTaskPort {
     };
     return tx.execute(s -> tasks.search(q.state() == null, states,
         StaffTaskRecordRepository.likeLiteral(q.candidateGroup()), q.assignee(),
-        q.processInstanceKey(), q.businessKey(), Limit.of(Math.max(1, Math.min(q.limit(), 1000))))
+        q.processInstanceKey(), q.businessKey(), q.dueBefore(), Limit.of(Math.max(1, Math.min(q.limit(), 1000))))
         .stream().map(StaffTaskRecord::toTask).toList());
   }
 

@@ -17,11 +17,19 @@ interface StaffTaskRecordRepository extends JpaRepository<StaffTaskRecord, Long>
         and (:assignee is null or t.assignee = :assignee)
         and (:processInstanceKey is null or t.processInstanceKey = :processInstanceKey)
         and (:businessKey is null or t.businessKey = :businessKey)
+        and (:dueBefore is null or t.dueDate < :dueBefore)
       order by t.createdAt, t.key""")
   /** {@code candidateGroup} must be escaped with {@link #likeLiteral}. */
   List<StaffTaskRecord> search(@Param("anyState") boolean anyState, @Param("states") List<StaffTaskRecord.State> states,
       @Param("candidateGroup") String candidateGroup, @Param("assignee") String assignee,
-      @Param("processInstanceKey") Long processInstanceKey, @Param("businessKey") String businessKey, Limit limit);
+      @Param("processInstanceKey") Long processInstanceKey, @Param("businessKey") String businessKey,
+      @Param("dueBefore") Instant dueBefore, Limit limit);
+
+  /** {@link #search(boolean, List, String, String, Long, String, Instant, Limit)} with any due date. */
+  default List<StaffTaskRecord> search(boolean anyState, List<StaffTaskRecord.State> states, String candidateGroup,
+      String assignee, Long processInstanceKey, String businessKey, Limit limit) {
+    return search(anyState, states, candidateGroup, assignee, processInstanceKey, businessKey, null, limit);
+  }
 
   /** A value matched literally inside LIKE: its wildcards (and the escape character '!') are escaped. */
   static String likeLiteral(String value) {

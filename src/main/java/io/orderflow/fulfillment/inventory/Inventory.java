@@ -537,6 +537,53 @@ public class Inventory {
     return quantities;
   }
 
+  /** How much of a product the shop can sell now, as the storefront shows it. */
+  public enum AvailabilityLevel { IN_STOCK, LOW_STOCK, OUT_OF_STOCK }
+
+  /** At most this many units available (and more than none) is {@link AvailabilityLevel#LOW_STOCK}. */
+  public static final int LOW_STOCK_THRESHOLD = 5;
+
+  /** Units of the SKU available for new orders over all warehouses (on hand − reserved), and its level. */
+  public record Availability(String sku, int availableQuantity, AvailabilityLevel level) {
+
+    static Availability of(String sku, long available) {
+      int units = (int) Math.max(0, Math.min(available, Integer.MAX_VALUE));
+      AvailabilityLevel level = units == 0 ? AvailabilityLevel.OUT_OF_STOCK
+          : units <= LOW_STOCK_THRESHOLD ? AvailabilityLevel.LOW_STOCK : AvailabilityLevel.IN_STOCK;
+      return new Availability(sku, units, level);
+    }
+  }
+
+  /**
+   * The availability of every catalogue product (in catalogue order), or of the given SKUs (in the order given,
+   * each once). A product no warehouse holds is {@link AvailabilityLevel#OUT_OF_STOCK}.
+   *
+   * @throws io.orderflow.fulfillment.shared.InvalidRequestException naming SKUs the catalogue does not have
+   */
+  @Transactional(readOnly = true)
+  public List<Availability> availability(List<String> skus) {
+    List<String> wanted;
+    List<Object[]> sums;
+    if (skus == null || skus.isEmpty()) {
+      wanted = catalog.all().stream().map(io.orderflow.fulfillment.catalog.Product::sku).toList();
+      sums = stock.sumAvailable();
+    } else {
+      wanted = skus.stream().map(String::strip).distinct().toList();
+      java.util.Set<String> known = catalog.bySku(wanted).keySet();
+      List<String> unknown = wanted.stream().filter(sku -> !known.contains(sku)).toList();
+      if (!unknown.isEmpty()) {
+        throw new io.orderflow.fulfillment.shared.InvalidRequestException("sku",
+            "not in the catalogue: " + String.join(", ", unknown));
+      }
+      sums = stock.sumAvailable(wanted);
+    }
+    Map<String, Long> available = new java.util.HashMap<>();
+    for (Object[] row : sums) {
+      available.put((String) row[0], row[1] == null ? 0L : ((Number) row[1]).longValue());
+    }
+    return wanted.stream().map(sku -> Availability.of(sku, available.getOrDefault(sku, 0L))).toList();
+  }
+
   @Transactional(readOnly = true)
   public List<WarehouseStock> stockOf(List<String> skus) {
     return stock.findBySkuIn(skus).stream()

@@ -11,6 +11,16 @@ interface StockRepository extends JpaRepository<Stock, Stock.Key> {
 
   List<Stock> findBySkuIn(Collection<String> skus);
 
+  /** Per SKU the units available (on hand − reserved, never below zero per warehouse) summed over all warehouses. */
+  @Query("select s.sku, sum(case when s.onHand > s.reserved then s.onHand - s.reserved else 0 end) from Stock s "
+      + "group by s.sku")
+  List<Object[]> sumAvailable();
+
+  /** {@link #sumAvailable()} of these SKUs only. */
+  @Query("select s.sku, sum(case when s.onHand > s.reserved then s.onHand - s.reserved else 0 end) from Stock s "
+      + "where s.sku in :skus group by s.sku")
+  List<Object[]> sumAvailable(@Param("skus") Collection<String> skus);
+
   List<Stock> findByWarehouseIdAndSkuIn(String warehouseId, Collection<String> skus);
 
   /** Takes {@code quantity} units if that many are available; returns 0 when they are not. */

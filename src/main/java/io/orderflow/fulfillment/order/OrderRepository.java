@@ -62,4 +62,22 @@ interface OrderRepository extends JpaRepository<CustomerOrder, String> {
   /** Orders placed at or after the instant, oldest first (customer analytics). */
   @org.springframework.data.jpa.repository.EntityGraph(attributePaths = "lines")
   List<CustomerOrder> findByPlacedAtGreaterThanEqualOrderByPlacedAt(java.time.Instant since);
+
+  /**
+   * Orders newest first, optionally of one customer (e-mail given in lower case, compared case-insensitively) and in one
+   * status.
+   */
+  @Query("select o from CustomerOrder o where (:email is null or lower(o.customerEmail) = :email) "
+      + "and (:status is null or o.status = :status) order by o.placedAt desc, o.id desc")
+  List<CustomerOrder> findNewestFirst(@Param("email") String email, @Param("status") OrderStatus status, Limit limit);
+
+  /** Per order id: the number of lines and the units ordered. */
+  @Query("select l.order.id, count(l), coalesce(sum(l.quantity), 0) from OrderLine l where l.order.id in :ids "
+      + "group by l.order.id")
+  List<Object[]> countLinesAndUnits(@Param("ids") java.util.Collection<String> ids);
+
+  /** Order id and tracking number of every booked parcel of these orders, by parcel number. */
+  @Query("select s.order.id, s.trackingNumber from OrderShipment s where s.order.id in :ids "
+      + "and s.trackingNumber is not null order by s.shipmentNo")
+  List<Object[]> findTrackingNumbers(@Param("ids") java.util.Collection<String> ids);
 }

@@ -707,6 +707,56 @@ public class OrderService {
         clock.instant().minus(olderThan), Limit.of(max)).stream().map(OrderService::summaryOf).toList();
   }
 
+  /**
+   * One row of an order list (a customer's "My orders", customer service's search): what identifies the order and
+   * where it stands, without its lines. {@code itemCount} is the units ordered, {@code lineCount} the lines;
+   * {@code trackingNumbers} those of the booked parcels, by parcel number.
+   */
+  public record OrderListEntry(String id, String orderNumber, OrderStatus status, Instant placedAt, Instant updatedAt,
+      String currency, BigDecimal totalAmount, int itemCount, int lineCount, OrderChannel channel,
+      List<String> trackingNumbers, String customerName, String customerEmail) {}
+
+  /** The most orders one list returns. */
+  public static final int MAX_LIST = 200;
+
+  /**
+   * Orders newest first (placing time, then id), at most {@code limit} (1..{@value #MAX_LIST}).
+   *
+   * @param customerEmail only this customer's orders (compared case-insensitively); null for every customer
+   * @param status only orders in this status; null for any
+   */
+  @Transactional(readOnly = true)
+  public List<OrderListEntry> list(String customerEmail, OrderStatus status, int limit) {
+    if (limit < 1 || limit > MAX_LIST) {
+      throw new InvalidRequestException("limit", "must be between 1 and " + MAX_LIST);
+    }
+    String email = customerEmail == null || customerEmail.isBlank() ? null
+        : customerEmail.strip().toLowerCase(java.util.Locale.ROOT);
+    List<CustomerOrder> found = orders.findNewestFirst(email, status, Limit.of(limit));
+    if (found.isEmpty()) {
+      return List.of();
+    }
+    List<String> ids = found.stream().map(CustomerOrder::id).toList();
+    Map<String, long[]> counts = new java.util.HashMap<>();
+    for (Object[] row : orders.countLinesAndUnits(ids)) {
+      counts.put((String) row[0], new long[] {((Number) row[1]).longValue(), ((Number) row[2]).longValue()});
+    }
+    Map<String, List<String>> tracking = new java.util.HashMap<>();
+    for (Object[] row : orders.findTrackingNumbers(ids)) {
+      tracking.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add((String) row[1]);
+    }
+    return found.stream().map(o -> {
+      long[] c = counts.getOrDefault(o.id(), new long[2]);
+      List<String> numbers = new ArrayList<>(tracking.getOrDefault(o.id(), List.of()));
+      if (o.trackingNumber() != null && !numbers.contains(o.trackingNumber())) {
+        numbers.add(0, o.trackingNumber());
+      }
+      return new OrderListEntry(o.id(), o.orderNumber(), o.status(), o.placedAt(), o.updatedAt(),
+          o.currency().getCurrencyCode(), o.totalAmount(), (int) c[1], (int) c[0], o.channel(), List.copyOf(numbers),
+          o.customerName(), o.customerEmail());
+    }).toList();
+  }
+
   /** How many orders of this customer (by e-mail, in any case) were delivered: the credit check reads it. */
   @Transactional(readOnly = true)
   public long deliveredOrderCount(String customerEmail) {

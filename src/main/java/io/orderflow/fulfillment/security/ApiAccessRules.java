@@ -28,7 +28,11 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * every handler mapping of the app has a rule. Ownership (a customer's own orders and carts, a picker's own warehouse,
  * tasks of the caller's roles) is checked behind the route by the features, with {@link CurrentUser}.
  *
- * <p>Every read rule also admits {@code ops} (read-only everywhere); no write rule does.
+ * <p>Every read rule also admits {@code ops}, which is otherwise read-only: no write rule admits it, with two
+ * exceptions that are ops' own work and no one else's: retrying an incident ({@code POST
+ * /api/ops/incidents/{incidentKey}/retry}: the failed job gets new retries and the incident is resolved, so the engine
+ * tries the step again; it changes no business data by itself) and emptying the embedded runtime's dev mailbox
+ * ({@code DELETE /api/dev/mailbox}).
  */
 public final class ApiAccessRules {
 
@@ -53,7 +57,7 @@ public final class ApiAccessRules {
 
   /** The only API routes anyone may call without signing in: nothing personal behind them. */
   public static final Set<String> PUBLIC_API = Set.of("GET /api/products", "GET /api/delivery-slots",
-      "GET /api/tracking/{trackingNumber}", "GET /api/products/{sku}/reviews");
+      "GET /api/tracking/{trackingNumber}", "GET /api/products/{sku}/reviews", "GET /api/products/availability");
 
   /** Every role of a person (all but the machine callers' {@code callback}). */
   static final String[] SIGNED_IN_PEOPLE = Roles.ALL.stream().filter(r -> !r.equals(CALLBACK)).toArray(String[]::new);
@@ -68,12 +72,17 @@ public final class ApiAccessRules {
     r.add(open("/api/tracking/{trackingNumber}"));
     // product reviews: public like the catalogue (rating, comment, date; never the reviewer)
     r.add(open("/api/products/{sku}/reviews"));
+    // stock availability for the storefront: units available per SKU over all warehouses and a level, nothing else
+    // (a literal path of its own: neither it nor /api/products/{sku}/reviews matches the other)
+    r.add(open("/api/products/availability"));
 
     // who is signed in (the pages ask): every person, whatever their role; not the machine caller
     r.add(read("/api/me", SIGNED_IN_PEOPLE));
 
     // orders: customers their own (checked by the order module), customer service any, ops and finance read
     r.add(write(HttpMethod.POST, "/api/orders", CUSTOMER, CUSTOMER_SERVICE));
+    // the order list: a customer their own (by the sign-in's e-mail, checked by the order module), staff any customer's
+    r.add(read("/api/orders", CUSTOMER, CUSTOMER_SERVICE, FINANCE));
     r.add(read("/api/orders/{orderId}", CUSTOMER, CUSTOMER_SERVICE, FINANCE));
     r.add(write(HttpMethod.POST, "/api/orders/{orderId}/quote/acceptance", CUSTOMER, CUSTOMER_SERVICE));
     r.add(write(HttpMethod.POST, "/api/orders/{orderId}/backorder-decision", CUSTOMER, CUSTOMER_SERVICE));
@@ -178,6 +187,14 @@ public final class ApiAccessRules {
     r.add(read("/v2/topology", ANALYST));
     r.add(write(HttpMethod.POST, "/v2/deployments", ANALYST));
     r.add(write(HttpMethod.POST, "/v2/process-instances", ANALYST));
+
+    // operations: the deployed process versions, each one's BPMN and counts per element (ops; analysts read them
+    // too), stuck work (ops); retrying an incident is ops' one write (see the class comment)
+    r.add(read("/api/ops/processes", ANALYST));
+    r.add(read("/api/ops/processes/{processDefinitionKey}/xml", ANALYST));
+    r.add(read("/api/ops/processes/{processDefinitionKey}/statistics", ANALYST));
+    r.add(read("/api/ops/stuck"));
+    r.add(write(HttpMethod.POST, "/api/ops/incidents/{incidentKey}/retry", OPS));
 
     // the embedded runtime's caught mails: ops only
     r.add(read("/api/dev/mailbox"));

@@ -56,6 +56,17 @@ public class TaskService {
 
   static final int VISIBILITY_WINDOW = 1000;
 
+  /**
+   * Open tasks whose due date has passed ({@code now}), the longest overdue first, at most {@code limit}: for ops,
+   * who see every task. Searched in the same window of {@value #VISIBILITY_WINDOW} tasks.
+   */
+  public List<StaffTask> overdue(java.time.Instant now, int limit) {
+    return port.search(TaskQuery.overdue(now, VISIBILITY_WINDOW)).stream()
+        .filter(t -> t.open() && t.dueDate() != null && t.dueDate().isBefore(now))
+        .sorted(java.util.Comparator.comparing(StaffTask::dueDate).thenComparingLong(StaffTask::key))
+        .limit(Math.max(limit, 0)).toList();
+  }
+
   /** The task, if the user may see it; another department's or warehouse's task answers 404 like an unknown one. */
   public StaffTask requireVisible(long taskKey, CurrentUser user) {
     StaffTask task = load(taskKey);

@@ -119,6 +119,8 @@ class ApiAccessTest {
         .isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(http.getForEntity("/api/products/TSHIRT-ORG-M/reviews", String.class).getStatusCode())
         .isEqualTo(HttpStatus.OK);
+    assertThat(http.getForEntity("/api/products/availability?sku=TSHIRT-ORG-M", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
     assertThat(http.getForEntity("/actuator/health", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(http.getForEntity("/actuator/metrics", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     assertThat(shop.as(DemoUser.ANA).getForEntity("/actuator/metrics", String.class).getStatusCode())

@@ -106,6 +106,20 @@ public final class OrderApi {
     }
   }
 
+  /** An order status named in a query, in any case; null or blank for any; an unknown name → 400 on {@code status}. */
+  public static OrderStatus status(String name) {
+    if (name == null || name.isBlank()) {
+      return null;
+    }
+    try {
+      return OrderStatus.valueOf(name.strip().toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException unknown) {
+      throw new io.orderflow.fulfillment.shared.InvalidRequestException("status", "must be one of "
+          + java.util.Arrays.stream(OrderStatus.values()).map(Enum::name)
+              .collect(java.util.stream.Collectors.joining(", ")) + " (not " + name.strip() + ")");
+    }
+  }
+
   public record SlotData(@NotNull LocalDate date, @NotBlank @Size(max = 20) String window) {}
 
   public record DeliveryData(@NotNull DeliveryMethod method,

@@ -6,6 +6,9 @@ import io.orderflow.fulfillment.order.OrderPlacement;
 import io.orderflow.fulfillment.process.OrderFulfillmentProcess;
 import io.orderflow.fulfillment.order.OrderService;
 import io.orderflow.fulfillment.order.OrderService.OrderSummary;
+import io.orderflow.fulfillment.order.OrderStatus;
+import io.orderflow.fulfillment.security.CurrentUser;
+import io.orderflow.fulfillment.shared.ForbiddenException;
 import io.orderflow.fulfillment.order.web.OrderApi.AddressData;
 import io.orderflow.fulfillment.order.web.OrderApi.CustomerData;
 import io.orderflow.fulfillment.order.web.OrderApi.DeliveryData;
@@ -26,6 +29,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Orders placed directly (marketplaces, phone orders); the shop front goes through a cart and its checkout. */
@@ -74,6 +78,29 @@ class OrderController {
         request.delivery() == null ? OrderService.Delivery.standard() : request.delivery().toDelivery(),
         request.marketingConsent(), request.language(), OrderApi.channel(request.channel())));
     return ResponseEntity.created(URI.create("/api/orders/" + placed.id())).body(views.view(placed));
+  }
+
+  /**
+   * Orders newest first. A customer gets their own (by the e-mail they signed in with; naming another customer's
+   * e-mail is refused); customer service, finance and ops every customer's, optionally one customer's
+   * ({@code email}, any case). {@code status} narrows to one status; {@code limit} 1..200, default 50.
+   */
+  @GetMapping
+  List<OrderService.OrderListEntry> list(@RequestParam(required = false) String email,
+      @RequestParam(required = false) String status, @RequestParam(defaultValue = "50") int limit) {
+    OrderStatus wanted = OrderApi.status(status);
+    CurrentUser user = CurrentUser.required();
+    String customer = email == null || email.isBlank() ? null : email.strip();
+    if (user.customerOnly()) {
+      if (customer != null && !user.owns(customer)) {
+        throw new ForbiddenException("Customers see their own orders only (" + user.email() + "), not " + customer);
+      }
+      if (user.email() == null || user.email().isBlank()) {
+        return List.of();
+      }
+      customer = user.email();
+    }
+    return orders.list(customer, wanted, limit);
   }
 
   @GetMapping("/{orderId}")
