@@ -41,7 +41,7 @@ export function Campaigns() {
         )}
         {shown.length > 0 && (
           <div class="table-wrap">
-            <table class="bo-table" data-testid="campaign-list">
+            <table class="bo-table bo-stack" data-testid="campaign-list">
               <caption class="bo-sr-only">Campaigns</caption>
               <thead>
                 <tr>
@@ -54,13 +54,13 @@ export function Campaigns() {
                 {shown.map((c) => (
                   <tr key={c.id} data-campaign-id={c.id}>
                     <td><a href={`#/campaigns/${c.id}`}>{c.name}</a><div class="muted bo-small">by {c.createdBy} · {date(c.createdAt)}</div></td>
-                    <td>{audience(c)}{c.audienceSize !== undefined && <div class="muted bo-small">{num(c.audienceSize)} customers</div>}</td>
-                    <td class="num">{c.discountPercent} %</td>
-                    <td class="bo-nowrap">{date(c.validUntil)}</td>
-                    <td><StatusBadge status={c.status} /></td>
-                    <td class="num">{c.offersSent === undefined ? '–' : num(c.offersSent)}</td>
-                    <td class="num">{c.offersAccepted === undefined ? '–' : num(c.offersAccepted)}</td>
-                    <td class="num">{c.revenue === undefined ? '–' : money(c.revenue, currency)}</td>
+                    <td data-label="Audience">{audience(c)}{c.audienceSize !== undefined && <div class="muted bo-small">{num(c.audienceSize)} customers</div>}</td>
+                    <td data-label="Discount" class="num">{c.discountPercent} %</td>
+                    <td data-label="Valid until" class="bo-nowrap">{date(c.validUntil)}</td>
+                    <td data-label="Status"><StatusBadge status={c.status} /></td>
+                    <td data-label="Offers sent" class="num">{c.offersSent === undefined ? '–' : num(c.offersSent)}</td>
+                    <td data-label="Accepted" class="num">{c.offersAccepted === undefined ? '–' : num(c.offersAccepted)}</td>
+                    <td data-label="Revenue" class="num">{c.revenue === undefined ? '–' : money(c.revenue, currency)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -78,7 +78,7 @@ export function Mailbox() {
       <>
         <button type="button" class="secondary small" onClick={reload}>Refresh</button>
         <Confirm label="Clear the mailbox" question={`Delete every caught mail${data ? ` (${data.length}${applied ? ' shown' : ''})` : ''}?`}
-          yes="Yes, clear it" onConfirm={clear} testId="clear-mailbox" />
+          yes="Yes, clear it" onConfirm={clear} testId="clear-mailbox" small />
       </>
     )}>
       <RequireRole roles={ROLES}>
@@ -92,7 +92,7 @@ export function Mailbox() {
         ) : (
           <>
             <form class="bo-toolbar" aria-label="Filter the mails" onSubmit={(e) => { e.preventDefault(); setApplied(to.trim()); }}>
-              <div class="field">
+              <div class="field wide">
                 <label for="mail-to">Recipient</label>
                 <input id="mail-to" type="email" list="mail-recipients" placeholder="e.g. ana.garcia@example.com" value={to}
                   onInput={(e) => setTo(e.currentTarget.value)} autocomplete="off" />

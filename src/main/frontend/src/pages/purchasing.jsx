@@ -50,7 +50,7 @@ export function PurchaseOrders() {
         {data && data.length === 0 && <Empty>{status ? `No purchase order is ${words(status).toLowerCase()}.` : 'No purchase orders yet: they are created when stock falls below a reorder point.'}</Empty>}
         {data && data.length > 0 && (
           <div class="table-wrap">
-            <table class="bo-table" data-testid="purchase-orders">
+            <table class="bo-table bo-stack" data-testid="purchase-orders">
               <caption class="bo-sr-only">Purchase orders, newest first</caption>
               <thead>
                 <tr>
@@ -62,12 +62,12 @@ export function PurchaseOrders() {
                 {data.map((po) => (
                   <tr key={po.id}>
                     <td class="bo-nowrap"><a href={`#/purchasing/${po.id}`}>{po.number}</a><div class="muted bo-small">{date(po.createdAt)}</div></td>
-                    <td>{lineSummary(po)}</td>
-                    <td>{po.supplierName || po.supplierId}</td>
-                    <td>{words(po.warehouseId)}</td>
-                    <td><StatusBadge status={po.status} /></td>
-                    <td class="num">{money(po.value, po.currency)}</td>
-                    <td class="bo-nowrap">{date(po.expectedDate)}</td>
+                    <td data-label="Lines">{lineSummary(po)}</td>
+                    <td data-label="Supplier">{po.supplierName || po.supplierId}</td>
+                    <td data-label="Warehouse">{words(po.warehouseId)}</td>
+                    <td data-label="Status"><StatusBadge status={po.status} /></td>
+                    <td data-label="Value" class="num">{money(po.value, po.currency)}</td>
+                    <td data-label="Expected" class="bo-nowrap">{date(po.expectedDate)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -104,7 +104,7 @@ export function Transfers() {
         {data && data.length === 0 && <Empty>No transfers.</Empty>}
         {data && data.length > 0 && (
           <div class="table-wrap">
-            <table class="bo-table" data-testid="transfers">
+            <table class="bo-table bo-stack" data-testid="transfers">
               <caption class="bo-sr-only">Transfers, newest first</caption>
               <thead>
                 <tr>
@@ -117,14 +117,14 @@ export function Transfers() {
                 {data.map((t) => (
                   <tr key={t.id}>
                     <td class="bo-nowrap">{t.number}<div class="muted bo-small">{date(t.createdAt)}</div></td>
-                    <td><code>{t.sku}</code></td>
-                    <td class="bo-nowrap">{words(t.fromWarehouseId)} → {words(t.toWarehouseId)}</td>
-                    <td class="num">{num(t.quantity)}</td>
-                    <td><StatusBadge status={t.status} />{t.receivedAt && <div class="muted bo-small">{dateTime(t.receivedAt)}{t.receivedBy && ` by ${t.receivedBy}`}</div>}</td>
-                    <td class="num">{num(t.receivedQuantity)}</td>
-                    <td class="num">{num(t.damagedQuantity)}</td>
-                    <td class="num">{num(t.acceptedQuantity)}</td>
-                    <td>{(t.discrepancies || []).map((d) => <span key={d} class="badge badge-bad">{d}</span>)}
+                    <td data-label="SKU"><code>{t.sku}</code></td>
+                    <td data-label="From → to" class="bo-nowrap">{words(t.fromWarehouseId)} → {words(t.toWarehouseId)}</td>
+                    <td data-label="Sent" class="num">{num(t.quantity)}</td>
+                    <td data-label="Status"><StatusBadge status={t.status} />{t.receivedAt && <div class="muted bo-small">{dateTime(t.receivedAt)}{t.receivedBy && ` by ${t.receivedBy}`}</div>}</td>
+                    <td data-label="Received" class="num">{num(t.receivedQuantity)}</td>
+                    <td data-label="Damaged" class="num">{num(t.damagedQuantity)}</td>
+                    <td data-label="Accepted" class="num">{num(t.acceptedQuantity)}</td>
+                    <td data-label="Discrepancies">{(t.discrepancies || []).map((d) => <span key={d} class="badge badge-bad">{d}</span>)}
                       {t.notes && <div class="muted bo-small">{t.notes}</div>}</td>
                   </tr>
                 ))}

@@ -49,11 +49,12 @@ export async function getText(path, { signal } = {}) {
  * A destructive action behind a second click: the first button asks, the question offers "yes" (runs `onConfirm`,
  * with progress) and "no".
  */
-export function Confirm({ label, question, yes, no = 'Keep', onConfirm, danger = true, testId, onError }) {
+export function Confirm({ label, question, yes, no = 'Keep', onConfirm, danger = true, testId, onError, small }) {
+  const size = small ? ' small' : '';
   const [asking, setAsking] = useState(false);
   if (!asking) {
     return (
-      <button type="button" class={danger ? 'danger' : ''} onClick={() => setAsking(true)} data-testid={testId}>
+      <button type="button" class={(danger ? 'danger' : '') + size} onClick={() => setAsking(true)} data-testid={testId}>
         {label}
       </button>
     );
@@ -61,9 +62,9 @@ export function Confirm({ label, question, yes, no = 'Keep', onConfirm, danger =
   return (
     <div class="bo-confirm" role="group" aria-label={label}>
       <span role="status">{question}</span>
-      <Busy class={danger ? 'danger' : ''} onError={onError}
+      <Busy class={(danger ? 'danger' : '') + size} onError={onError}
         onClick={async () => { await onConfirm(); setAsking(false); }}>{yes}</Busy>
-      <button type="button" class="secondary" onClick={() => setAsking(false)}>{no}</button>
+      <button type="button" class={'secondary' + size} onClick={() => setAsking(false)}>{no}</button>
     </div>
   );
 }

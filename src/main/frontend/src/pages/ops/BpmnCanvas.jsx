@@ -21,6 +21,19 @@ function badge(kind, elementId, count, label) {
   return el;
 }
 
+/** Sizes the box to the diagram's proportions (between 320 px and 70 % of the window) and fits the diagram in it. */
+function fit(instance, box) {
+  const canvas = instance.get('canvas');
+  canvas.resized();
+  const { inner } = canvas.viewbox();
+  if (box && inner.width > 0) {
+    const wanted = (box.clientWidth * inner.height) / inner.width + 48;
+    box.style.height = `${Math.round(Math.min(window.innerHeight * 0.7, Math.max(320, wanted)))}px`;
+    canvas.resized();
+  }
+  canvas.zoom('fit-viewport', 'auto');
+}
+
 /**
  * @param {{xml: string, statistics: Array<{elementId, active, incidents}>, onElements?: (names: Record<string,string>) => void,
  *   onError?: (e: Error) => void}} props
@@ -29,6 +42,7 @@ export function BpmnCanvas({ xml, statistics, onElements, onError, title }) {
   const container = useRef(null);
   const viewer = useRef(null);
   const markers = useRef([]);
+  const moved = useRef(false); // the user zoomed or dragged: a resize keeps their view
   const [ready, setReady] = useState(0);
 
   useEffect(() => {
@@ -43,7 +57,8 @@ export function BpmnCanvas({ xml, statistics, onElements, onError, title }) {
         await instance.importXML(xml);
         if (cancelled) { instance.destroy(); return; }
         viewer.current = instance;
-        instance.get('canvas').zoom('fit-viewport', 'auto');
+        moved.current = false;
+        fit(instance, container.current);
         const names = {};
         instance.get('elementRegistry').forEach((e) => {
           if (e.type !== 'label' && e.businessObject?.id) names[e.id] = e.businessObject.name || '';
@@ -62,6 +77,28 @@ export function BpmnCanvas({ xml, statistics, onElements, onError, title }) {
     };
   }, [xml]);
 
+  // the box follows the diagram's shape (a wide process gets no empty band), and a resized box fits it again
+  useEffect(() => {
+    const box = container.current;
+    if (!box || typeof ResizeObserver === 'undefined') return undefined;
+    let width = box.clientWidth;
+    const observer = new ResizeObserver(() => {
+      if (!viewer.current || box.clientWidth === width) return;
+      width = box.clientWidth;
+      if (moved.current) viewer.current.get('canvas').resized();
+      else fit(viewer.current, box);
+    });
+    observer.observe(box);
+    const mark = () => { moved.current = true; };
+    box.addEventListener('wheel', mark, { passive: true });
+    box.addEventListener('pointerdown', mark);
+    return () => {
+      observer.disconnect();
+      box.removeEventListener('wheel', mark);
+      box.removeEventListener('pointerdown', mark);
+    };
+  }, []);
+
   useEffect(() => {
     const v = viewer.current;
     if (!v) return;
@@ -78,6 +115,7 @@ export function BpmnCanvas({ xml, statistics, onElements, onError, title }) {
       if (active > 0) {
         overlays.add(s.elementId, OVERLAY, {
           position: { bottom: 10, left: -10 },
+          scale: { min: 1 }, // readable however far the diagram is zoomed out
           html: badge('active', s.elementId, active, `${active} active instance${active === 1 ? '' : 's'}`),
         });
         canvas.addMarker(s.elementId, 'bo-has-active');
@@ -86,6 +124,7 @@ export function BpmnCanvas({ xml, statistics, onElements, onError, title }) {
       if (incidents > 0) {
         overlays.add(s.elementId, OVERLAY, {
           position: { bottom: 10, right: 10 },
+          scale: { min: 1 },
           html: badge('incidents', s.elementId, incidents, `${incidents} incident${incidents === 1 ? '' : 's'}`),
         });
         canvas.addMarker(s.elementId, 'bo-has-incident');
@@ -97,7 +136,8 @@ export function BpmnCanvas({ xml, statistics, onElements, onError, title }) {
   const zoom = (step) => {
     const canvas = viewer.current?.get('canvas');
     if (!canvas) return;
-    if (step === 0) canvas.zoom('fit-viewport', 'auto');
+    moved.current = step !== 0;
+    if (step === 0) fit(viewer.current, container.current);
     else canvas.zoom(Math.min(4, Math.max(0.2, canvas.zoom() * step)));
   };
 

@@ -1,5 +1,6 @@
 // What the purchasing pages share: roles, and where the people's steps are done (the task inbox).
 import { hasRole } from '../../ui.jsx';
+import { words } from '../backoffice/common.jsx';
 
 /** Who reads purchase orders and transfers (ops reads every GET; warehouse staff only their warehouses'). */
 export const READ_ROLES = ['purchasing', 'warehouse', 'warehouse-supervisor', 'ops'];
@@ -22,7 +23,7 @@ export function InboxNote({ me, po }) {
       return (
         <div class="notice" role="note" data-testid="po-next-step">
           {po.status === 'SENT' ? <><strong>Sent to the supplier</strong>, waiting for its answer. </> : <strong>Goods expected. </strong>}
-          The staff of {po.warehouseId} count each delivery in the task “Receive goods against purchase order”
+          The staff of {words(po.warehouseId)} count each delivery in the task “Receive goods against purchase order”
           {warehouse ? <> in the <a href="#/inbox">inbox</a>.</> : ' in their inbox.'}
         </div>
       );

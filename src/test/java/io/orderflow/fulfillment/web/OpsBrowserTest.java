@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.microsoft.playwright.Locator;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.worker.JobWorker;
+import io.camunda.zeebe.model.bpmn.Bpmn;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.orderflow.fulfillment.testsupport.DemoUser;
 import io.orderflow.fulfillment.testsupport.ShopClient;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,8 +39,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The ops pages in Chromium against the running app: orders started over the API wait for the customer's quote
  * acceptance, and ops.viewer sees exactly as many of them on that element of the order process's diagram as the ops
- * API counts; the stuck-work page shows the API's incidents and overdue tasks; the KPI page draws its charts with their
- * tables and the API's figures; the mail outbox shows a mail one of the orders caused.
+ * API counts; a drill process's job fails into an incident, which the stuck-work page lists and ops retries with its
+ * button once the drill's dependency is back; the KPI page draws its charts with their tables and the API's figures;
+ * the mail outbox shows a mail one of the orders caused.
  *
  * <p>Needs the ops API ({@code /api/ops/**}) of the ops module for the first two tests.
  */
@@ -52,6 +58,7 @@ class OpsBrowserTest {
   @LocalServerPort int port;
   @Autowired TestRestTemplate http;
   @Autowired JdbcTemplate jdbc;
+  @Autowired CamundaClient client;
   ShopClient shop;
   Page page;
   final List<String> consoleProblems = new ArrayList<>();
@@ -141,32 +148,115 @@ class OpsBrowserTest {
     assertThat(page.getByTestId("bpmn-diagram").locator("svg").first()).isVisible();
     assertThat(page.getByText("active instances waiting at or running the element")).isVisible();
     Browser.screenshot(page, "31-ops-diagram");
+    page.setViewportSize(390, 844);
+    assertThat(badge).isVisible();
+    Browser.screenshot(page, "31-ops-diagram-handheld");
     assertThat(consoleProblems).as("CSP violations or script errors").isEmpty();
   }
 
-  @Test
-  @DisplayName("the stuck-work page lists the ops API's incidents and overdue tasks")
+  /** A drill process whose job fails into an incident while its "dependency" is down, and one with an overdue task. */
+  static final String DRILL = "ops-ui-drill";
+  static final String DRILL_TASK = "ops-ui-drill-task";
+  static final String FLAKY_JOB = "ops-ui-drill.flaky";
+
+  static String drillXml() {
+    return Bpmn.convertToString(Bpmn.createExecutableProcess(DRILL).name("Ops UI drill")
+        .startEvent("Start_Drill")
+        .serviceTask("Task_CallFlaky").name("Call flaky service").zeebeJobType(FLAKY_JOB)
+        .receiveTask("Wait_Released").name("Wait for release")
+        .message(m -> m.name("ops-ui-drill-release").zeebeCorrelationKeyExpression("orderId"))
+        .endEvent("End_Drill")
+        .done());
+  }
+
+  static String drillTaskXml() {
+    return Bpmn.convertToString(Bpmn.createExecutableProcess(DRILL_TASK).name("Ops UI drill task")
+        .startEvent()
+        .userTask("Task_Overdue").name("Overdue drill task").zeebeCandidateGroups("ops-drill")
+        .zeebeDueDate("2020-01-01T09:00:00Z")
+        .endEvent()
+        .done());
+  }
+
   @SuppressWarnings("unchecked")
-  void stuckWork() {
+  Map<String, Object> stuck() {
     ResponseEntity<Map<String, Object>> stuck = ops().exchange("/api/ops/stuck", HttpMethod.GET, null, MAP);
     assertThat(stuck.getStatusCode()).isEqualTo(HttpStatus.OK);
-    List<Map<String, Object>> incidents = (List<Map<String, Object>>) stuck.getBody().get("incidents");
-    List<Map<String, Object>> overdue = (List<Map<String, Object>>) stuck.getBody().get("overdueTasks");
+    return stuck.getBody();
+  }
 
-    open(DemoUser.OPS, "/ops/stuck");
-    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Incidents"))).containsText(
-        String.valueOf(incidents.size()));
-    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Overdue tasks"))).containsText(
-        String.valueOf(overdue.size()));
-    for (Map<String, Object> incident : incidents) {
-      Locator card = page.getByTestId("incident-" + incident.get("incidentKey"));
-      assertThat(card).containsText(String.valueOf(incident.get("elementId")));
-      if (incident.get("errorMessage") != null) {
-        assertThat(card).containsText(String.valueOf(incident.get("errorMessage")).lines().findFirst().orElse(""));
+  @SuppressWarnings("unchecked")
+  Optional<Map<String, Object>> incidentOf(long processInstanceKey) {
+    return ((List<Map<String, Object>>) stuck().get("incidents")).stream()
+        .filter(i -> ((Number) i.get("processInstanceKey")).longValue() == processInstanceKey).findFirst();
+  }
+
+  @Test
+  @DisplayName("stuck work: a job that failed for good is listed with its element, order and error and shows as a red "
+      + "badge on its diagram; once its dependency is back, ops retries it with the button and the incident is "
+      + "resolved (the instance moves on); an overdue task is listed with its group and due date")
+  @SuppressWarnings("unchecked")
+  void stuckWorkRetried() {
+    client.newDeployResourceCommand()
+        .addResourceString(drillXml(), StandardCharsets.UTF_8, DRILL + ".bpmn")
+        .addResourceString(drillTaskXml(), StandardCharsets.UTF_8, DRILL_TASK + ".bpmn")
+        .send().join();
+    AtomicBoolean dependencyDown = new AtomicBoolean(true);
+    JobWorker worker = client.newWorker().jobType(FLAKY_JOB).handler((jobs, job) -> {
+      if (dependencyDown.get()) {
+        jobs.newFailCommand(job.getKey()).retries(0).errorMessage("Drill dependency down: connection refused")
+            .send().join();
+      } else {
+        jobs.newCompleteCommand(job.getKey()).send().join();
       }
+    }).name("ops-ui-drill-worker").pollInterval(Duration.ofMillis(100)).open();
+    String orderId = "ui-drill-" + UUID.randomUUID();
+    long instance = client.newCreateInstanceCommand().bpmnProcessId(DRILL).latestVersion()
+        .variables(Map.of("orderId", orderId)).send().join().getProcessInstanceKey();
+    long taskInstance = client.newCreateInstanceCommand().bpmnProcessId(DRILL_TASK).latestVersion()
+        .variables(Map.of("orderId", orderId)).send().join().getProcessInstanceKey();
+    try {
+      Map<String, Object> incident = await().atMost(ShopClient.WAIT).until(() -> incidentOf(instance),
+          Optional::isPresent).orElseThrow();
+      await().atMost(ShopClient.WAIT).until(() -> ((List<Map<String, Object>>) stuck().get("overdueTasks")).stream()
+          .anyMatch(t -> orderId.equals(t.get("businessKey"))));
+      Object incidentKey = incident.get("incidentKey");
+
+      // the stuck-work page: the incident with its element, order and error; the overdue task
+      open(DemoUser.OPS, "/ops/stuck");
+      Locator card = page.getByTestId("incident-" + incidentKey);
+      assertThat(card).containsText("Call flaky service");
+      assertThat(card).containsText(orderId);
+      assertThat(card).containsText("Drill dependency down: connection refused");
+      assertThat(card).containsText("Job no retries");
+      Locator overdueRow = page.getByTestId("overdue-tasks").locator("tr").filter(new Locator.FilterOptions()
+          .setHasText(orderId));
+      assertThat(overdueRow).containsText("ops-drill");
+      assertThat(overdueRow).containsText("overdue");
+      Browser.screenshot(page, "32-ops-stuck");
+
+      // its diagram: a red badge on the failing task
+      card.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(DRILL)).click();
+      page.waitForURL("**/#/ops/processes/" + incident.get("processDefinitionKey"));
+      assertThat(page.getByTestId("overlay-incidents-Task_CallFlaky")).hasText("1");
+      assertThat(page.getByTestId("incidents-Task_CallFlaky")).hasText("1");
+      Browser.screenshot(page, "31-ops-diagram-incident");
+
+      // the dependency is back: ops retries in the page
+      dependencyDown.set(false);
+      page.goBack();
+      page.getByTestId("incident-" + incidentKey).getByRole(AriaRole.BUTTON,
+          new Locator.GetByRoleOptions().setName("Retry")).click();
+      assertThat(page.getByTestId("retry-log")).containsText("Incident " + incidentKey + " resolved");
+      assertThat(page.getByTestId("incident-" + incidentKey)).hasCount(0);
+      assertThat(incidentOf(instance)).as("resolved in the engine").isEmpty();
+      await().atMost(ShopClient.WAIT).until(() -> activeAt(incident.get("processDefinitionKey"), "Wait_Released") == 1);
+      assertThat(consoleProblems).isEmpty();
+    } finally {
+      worker.close();
+      client.newCancelInstanceCommand(taskInstance).send().join();
+      client.newPublishMessageCommand().messageName("ops-ui-drill-release").correlationKey(orderId).send().join();
     }
-    Browser.screenshot(page, "32-ops-stuck");
-    assertThat(consoleProblems).isEmpty();
   }
 
   @Test
@@ -190,6 +280,10 @@ class OpsBrowserTest {
     assertThat(page.getByTestId("kpi-csv")).hasAttribute("href",
         "/api/analytics/kpis.csv?from=" + report.get("from") + "&to=" + report.get("to"));
     Browser.screenshot(page, "33-kpis");
+    page.setViewportSize(390, 844);
+    assertThat(statuses.locator("canvas")).isVisible();
+    Browser.screenshot(page, "33-kpis-handheld");
+    page.setViewportSize(1280, 900);
 
     // one warehouse: the range line and the CSV link follow the filter
     page.getByLabel("Warehouse").selectOption("madrid");
