@@ -77,7 +77,7 @@ class BackOfficeBrowserTest {
 
   @Test
   @DisplayName("marketing.assistant defines a campaign in the form: a 95 % discount is refused next to its field and "
-      + "stores nothing; corrected, the campaign is stored as theirs and awaits a manager's approval")
+      + "stores nothing; corrected, the campaign is stored as theirs and awaits a manager's approval; they cancel it")
   void campaignThroughTheForm() {
     String name = "Hoodie week " + UUID.randomUUID().toString().substring(0, 6);
     open(DemoUser.MARKETING_ASSISTANT, "/campaigns", 1280, 900);
@@ -119,6 +119,14 @@ class BackOfficeBrowserTest {
     assertThat(row).containsText(name);
     assertThat(row).containsText("AWAITING APPROVAL");
     Browser.screenshot(page, "35-campaigns");
+
+    // its author cancels it on its page, after confirming
+    row.getByRole(AriaRole.LINK).click();
+    page.getByTestId("cancel-campaign").click();
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Yes, cancel it")).click();
+    assertThat(page.getByText("Cancelled: its open offers expired")).isVisible();
+    assertThat(campaignsNamed(name).get(0)).containsEntry("status", "CANCELLED");
+    assertThat(page.getByTestId("cancel-campaign")).hasCount(0);
     assertThat(consoleProblems).isEmpty();
   }
 

@@ -316,6 +316,26 @@ class OpsBrowserTest {
     mails.filter(new Locator.FilterOptions().setHasText((String) mail.get("subject"))).first().locator("summary").click();
     assertThat(mails.first().getByTestId("mail-body")).containsText(orderNumber);
     Browser.screenshot(page, "34-mail");
+
+    // emptied after a confirmation
+    page.getByTestId("clear-mailbox").click();
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Yes, clear it")).click();
+    assertThat(page.getByText("No mail to " + email + ".")).isVisible();
+    assertThat(page.getByTestId("mail-count")).containsText("Mailbox emptied");
+    assertThat(ops().exchange("/api/dev/mailbox?to=" + email, HttpMethod.GET, null, LIST).getBody()).isEmpty();
+    assertThat(consoleProblems).isEmpty();
+  }
+
+  @Test
+  @DisplayName("an analyst reads the deployed processes and their diagrams, but has no stuck-work section")
+  void analystReadsDiagrams() {
+    open(DemoUser.ANALYST, "/ops");
+    assertThat(page.getByTestId("process-list").locator("tr[data-process-id='" + ORDER_PROCESS + "']").first())
+        .isVisible();
+    assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Stuck work"))).hasCount(0);
+    page.getByTestId("process-list").locator("tr[data-process-id='" + ORDER_PROCESS + "']").first()
+        .getByRole(AriaRole.LINK).click();
+    assertThat(page.getByTestId("bpmn-diagram")).hasAttribute("data-ready", "true");
     assertThat(consoleProblems).isEmpty();
   }
 }
