@@ -6,7 +6,7 @@ import { Busy, date, dateTime, Loading, money, Page, ProblemBox, RequireRole, St
 import { windowText } from '../shop/checkout.jsx';
 import { BackorderPanel, CardRetryPanel, QuotePanel } from '../shop/quote.jsx';
 import {
-  courierWords, deliveryMethodName, FINAL_STATUSES, milestoneWords, needsBackorderDecision, parcelStatusWords,
+  courierWords, deliveryMethodName, FINAL_STATUSES, milestoneWords, needsBackorderDecision, nowSteps, parcelStatusWords,
   paymentMethodName, paymentWords, stagesOf, warehouseName, whatIsNext,
 } from '../shop/words.js';
 import { ReturnForm } from './return-form.jsx';
@@ -119,7 +119,7 @@ function eta(order) {
 }
 
 function NowPanel({ order }) {
-  const steps = (order.currentSteps || []).filter((s) => s.name);
+  const steps = nowSteps(order);
   const expected = eta(order);
   const d = order.delivery;
   return (
@@ -128,7 +128,7 @@ function NowPanel({ order }) {
       <div aria-live="polite">
         {steps.length > 0 && !FINAL_STATUSES.includes(order.status) && (
           <p class="now-steps" data-testid="current-steps">
-            <span class="live-dot" aria-hidden="true" /> {steps.map((s) => s.name).join(' · ')}
+            <span class="live-dot" aria-hidden="true" /> {steps.join(' · ')}
           </p>
         )}
         {order.status === 'CANCELLED' && order.cancellationReason && <p>Reason: {order.cancellationReason}</p>}
@@ -152,7 +152,7 @@ function NowPanel({ order }) {
 
 function Timeline({ order }) {
   const history = [...(order.history || [])].reverse();
-  const steps = (order.currentSteps || []).filter((s) => s.name);
+  const steps = nowSteps(order);
   const final = FINAL_STATUSES.includes(order.status);
   return (
     <section class="panel timeline-panel" aria-labelledby="timeline-h">
@@ -161,7 +161,7 @@ function Timeline({ order }) {
         {!final && steps.length > 0 && (
           <li class="now-item">
             <span class="when">now</span>
-            <span class="what">{steps.map((s) => s.name).join(' · ')}</span>
+            <span class="what">{steps.join(' · ')}</span>
           </li>
         )}
         {history.map((m, i) => {

@@ -15,7 +15,20 @@ function groupByModel(products) {
     }
     byModel.get(p.modelCode).variants.push(p);
   }
-  return [...byModel.values()];
+  const models = [...byModel.values()];
+  models.forEach((m) => m.variants.sort((a, b) => sizeRank(a.variant) - sizeRank(b.variant)));
+  return models;
+}
+
+const LETTER_SIZES = ['XXS', 'XS', 'S', 'M', 'L', 'XL', 'XXL', 'XXXL'];
+
+/** Sizes in the order a shopper reads them: S, M, L, XL; EU 41, 42, 43; W32 before W34. */
+function sizeRank(variant) {
+  if (!variant) return 0;
+  const letter = variant.match(/\b(XXXL|XXL|XL|XXS|XS|S|M|L)\b/);
+  if (letter) return LETTER_SIZES.indexOf(letter[1]);
+  const number = variant.match(/\d+(\.\d+)?/);
+  return number ? 100 + Number(number[0]) : 1000;
 }
 
 /**

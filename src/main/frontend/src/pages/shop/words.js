@@ -200,3 +200,21 @@ export function stagesOf(order) {
     current: !final && i === last + 1,
   }));
 }
+
+const WORK_TYPES = ['USER_TASK', 'SERVICE_TASK', 'SEND_TASK', 'RECEIVE_TASK', 'SCRIPT_TASK', 'BUSINESS_RULE_TASK',
+  'MANUAL_TASK', 'TASK', 'CALL_ACTIVITY', 'INTERMEDIATE_CATCH_EVENT'];
+
+/**
+ * The process's active steps as the customer reads them: tasks by name, a waiting event as "waiting for …";
+ * gateways, sub-process containers and nameless elements left out.
+ */
+export function nowSteps(order) {
+  const seen = new Set();
+  const out = [];
+  for (const s of order.currentSteps || []) {
+    if (!s.name || (s.type && !WORK_TYPES.includes(s.type))) continue;
+    const text = s.type === 'INTERMEDIATE_CATCH_EVENT' ? `Waiting for: ${s.name.charAt(0).toLowerCase()}${s.name.slice(1)}` : s.name;
+    if (!seen.has(text)) { seen.add(text); out.push(text); }
+  }
+  return out;
+}
