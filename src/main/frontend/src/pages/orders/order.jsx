@@ -55,10 +55,11 @@ function OrderView({ orderId }) {
     );
   }
   const live = poll > 0;
+  const items = order.lines.reduce((n, l) => n + l.quantity, 0);
   return (
     <Page title={`Order ${order.orderNumber}`} wide actions={<StatusBadge status={order.status} />}>
       <p class="muted order-meta">
-        Placed {dateTime(order.placedAt)} · {order.lines.reduce((n, l) => n + l.quantity, 0)} items ·
+        Placed {dateTime(order.placedAt)} · {items} item{items === 1 ? '' : 's'} ·
         {' '}{money(order.totalAmount, order.currency)} in goods
         {order.quote?.amountDue != null && <> · {money(order.quote.amountDue, order.currency)} with shipping</>}
         {order.channel && order.channel !== 'WEB_SHOP' && <> · {order.channel.toLowerCase().replace('_', ' ')}</>}
@@ -291,7 +292,6 @@ function Returns({ order, returns }) {
               )}
               {r.labelUrl && <p><a class="button small" href={r.labelUrl} target="_blank" rel="noopener" data-testid="return-label">Return label (PDF)</a></p>}
               {r.refund && <p>Refund: {money(r.refund.amount, r.refund.currency)} <span class="muted">({r.refund.action.toLowerCase().replaceAll('_', ' ')})</span></p>}
-              {r.currentSteps?.length > 0 && <p class="muted small">Now: {r.currentSteps.join(' · ')}</p>}
             </li>
           );
         })}
@@ -404,7 +404,7 @@ function Actions({ order, reload }) {
       )}
       {mode === 'return' && (
         <ReturnForm order={order} onCancel={() => setMode(null)} onDone={async (rma) => {
-          setDone(`Return ${rma.rmaNumber} requested (${rma.status.toLowerCase().replaceAll('_', ' ')}). We e-mail you the next steps and the return label.`);
+          setDone(`Return ${rma.rmaNumber} requested. We e-mail you the next steps and, once it is approved, the return label.`);
           setMode(null);
           await reload();
         }} />

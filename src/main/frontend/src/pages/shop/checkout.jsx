@@ -7,7 +7,7 @@ import { date, Empty, hasRole, Loading, money, Page, ProblemBox, RequireRole, us
 import { BUYER_ROLES } from './cart.jsx';
 import { forgetCart, itemCount, lastAddress, rememberAddress, rememberOrder, storedCartId, useCart } from './cart-store.js';
 import { AddressFields, Field, fieldError, PaymentFields, paymentBody, TextInput } from './forms.jsx';
-import { DELIVERY_METHODS } from './words.js';
+import { DELIVERY_METHODS, LANGUAGES, preferredLanguage } from './words.js';
 
 export function CheckoutPage() {
   return (
@@ -71,6 +71,7 @@ function CheckoutContent() {
     instructions: '',
   });
   const [marketingConsent, setConsent] = useState(false);
+  const [language, setLanguage] = useState(preferredLanguage);
   const [payment, setPayment] = useState({ method: 'CARD', paymentMethodId: 'pm_card_visa' });
   const [error, setError] = useState(null);
   const [busy, setBusy] = useState(false);
@@ -109,7 +110,7 @@ function CheckoutContent() {
       },
       marketingConsent,
       payment: paymentBody(payment),
-      language: (navigator.language || 'en').slice(0, 2),
+      language,
     };
     try {
       const order = await post(`/api/carts/${encodeURIComponent(storedCartId(me) || cart.id)}/checkout`, body);
@@ -147,6 +148,13 @@ function CheckoutContent() {
               {(p) => <TextInput {...p} type="tel" value={customer.phone} onValue={setC('phone')} autoComplete="tel" maxLength={20} />}
             </Field>
           </div>
+          <Field id="cust-language" label="Language of our e-mails" field="language" error={error}>
+            {(p) => (
+              <select id={p.id} aria-describedby={p.describedBy} value={language} onChange={(e) => setLanguage(e.currentTarget.value)}>
+                {LANGUAGES.map((l) => <option key={l.code} value={l.code} lang={l.code}>{l.name}</option>)}
+              </select>
+            )}
+          </Field>
         </fieldset>
 
         <AddressFields value={address} onChange={setAddress} error={error} />

@@ -16,8 +16,8 @@ export function Field({ id, label, field, error, hint, children, class: cls = ''
   return (
     <div class={'field ' + cls}>
       <label for={id}>{label}</label>
-      {hint && <p class="hint muted" id={`${id}-hint`}>{hint}</p>}
       {child}
+      {hint && <p class="hint muted" id={`${id}-hint`}>{hint}</p>}
       {message && <p class="field-error" id={`${id}-error`}>{message}</p>}
     </div>
   );

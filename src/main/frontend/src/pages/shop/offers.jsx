@@ -5,6 +5,7 @@ import { navigate } from '../../router.js';
 import { dateTime, Empty, Loading, money, Page, ProblemBox, RequireRole, useApi, useMe } from '../../ui.jsx';
 import { lastAddress, rememberAddress, rememberOrder } from './cart-store.js';
 import { AddressFields, Field, PaymentFields, paymentBody, TextInput } from './forms.jsx';
+import { preferredLanguage } from './words.js';
 
 export function OffersPage() {
   return (
@@ -64,7 +65,7 @@ function AcceptOffer({ offer, onCancel }) {
         name: name.trim(), ...(phone.trim() ? { phone: phone.trim() } : {}), shippingAddress,
         payment: paymentBody(payment),
         quantities: Object.fromEntries(Object.entries(quantities).map(([k, v]) => [k, Number(v)])),
-        language: (navigator.language || 'en').slice(0, 2),
+        language: preferredLanguage(),
       });
       rememberOrder(me, { id: accepted.orderId, orderNumber: accepted.orderNumber });
       rememberAddress(me, shippingAddress);

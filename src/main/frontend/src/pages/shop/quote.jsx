@@ -47,7 +47,7 @@ export function QuoteDetails({ order }) {
                 <td data-label="Parcel">{s.shipmentNo} of {parcels.length}</td>
                 <td data-label="Ships from">
                   {warehouseName(s.warehouseId)}
-                  {s.distanceKm != null && <span class="muted small"> · {Math.round(Number(s.distanceKm))} km</span>}
+                  {Number(s.distanceKm) >= 1 && <span class="muted small"> · {Math.round(Number(s.distanceKm))} km away</span>}
                 </td>
                 <td data-label="Weight" class="num">{s.weightKg != null ? `${Number(s.weightKg).toLocaleString()} kg` : '–'}</td>
                 <td data-label="Delivery time">
@@ -61,6 +61,13 @@ export function QuoteDetails({ order }) {
           </tbody>
         </table>
       </div>
+      {order.delivery?.slotDate && (
+        <p class="muted">
+          {order.delivery.method === 'PICKUP_POINT' ? 'Ready at the pickup point on ' : 'Delivery on '}
+          {new Date(order.delivery.slotDate + 'T12:00:00').toLocaleDateString(undefined, { weekday: 'long', day: 'numeric', month: 'long' })}
+          {order.delivery.slotWindow && order.delivery.slotWindow !== 'ALL_DAY' && `, ${order.delivery.slotWindow.replace('-', '–')}`}
+        </p>
+      )}
       <dl class="totals">
         <div><dt>Goods</dt><dd>{money(goods, order.currency)}</dd></div>
         <div><dt>Shipping</dt><dd data-testid="quote-shipping">{money(q.shippingCost, order.currency)}</dd></div>

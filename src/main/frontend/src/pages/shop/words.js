@@ -218,3 +218,16 @@ export function nowSteps(order) {
   }
   return out;
 }
+
+/** The languages the order e-mails are written in; the browser's language when it is one of them. */
+export const LANGUAGES = [
+  { code: 'en', name: 'English' },
+  { code: 'es', name: 'Español' },
+  { code: 'pl', name: 'Polski' },
+  { code: 'bg', name: 'Български' },
+];
+
+export function preferredLanguage() {
+  const lang = (navigator.language || 'en').slice(0, 2).toLowerCase();
+  return LANGUAGES.some((l) => l.code === lang) ? lang : 'en';
+}

@@ -245,6 +245,7 @@ class CustomerJourneyBrowserTest {
           .satisfies(l -> assertThat(l).containsEntry("sku", "SNEAKER-TRAIL-42").containsEntry("requestedQuantity", 1));
     });
     assertThat(page.getByTestId("return-" + returns.get(0).get("rmaNumber"))).isVisible();
+    Browser.screenshot(page, "14-order-delivered");
 
     assertThat(browserErrors).as("script errors and CSP violations").isEmpty();
   }
@@ -306,6 +307,16 @@ class CustomerJourneyBrowserTest {
     assertThat(page.locator("[data-stage=closed]")).containsText("Cancelled", new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
     assertThat(button("Confirm and pay")).hasCount(0);
     assertThat(button("Cancel order…")).hasCount(0);
+
+    // her campaign offers: the page lists what the API has for her
+    page.navigate("/#/offers");
+    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Your offers"))).isVisible();
+    List<Map<String, Object>> offers = shop.as(DemoUser.ANA).exchange("/api/offers", HttpMethod.GET, null, LIST).getBody();
+    if (offers.isEmpty()) {
+      assertThat(page.getByText("No offers for you right now")).isVisible();
+    } else {
+      assertThat(page.locator(".offer")).hasCount(offers.size());
+    }
     assertThat(browserErrors).as("script errors and CSP violations").isEmpty();
   }
 }
