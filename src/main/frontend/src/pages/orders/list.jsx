@@ -65,15 +65,17 @@ function OrderList({ me, cs }) {
             <caption class="visually-hidden">Orders, newest first</caption>
             <thead>
               <tr><th scope="col">Order</th><th scope="col">Placed</th><th scope="col">Status</th>
+                {cs && <th scope="col">Customer</th>}
                 <th scope="col" class="num">Items</th><th scope="col" class="num">Total</th><th scope="col">Tracking</th>
                 {cs && <th scope="col">Channel</th>}</tr>
             </thead>
             <tbody>
               {list.data.map((o) => (
-                <tr key={o.id}>
+                <tr key={o.id} data-testid={`order-row-${o.orderNumber}`}>
                   <td data-label="Order"><a href={`#/orders/${encodeURIComponent(o.id)}`}>{o.orderNumber}</a></td>
                   <td data-label="Placed">{dateTime(o.placedAt)}</td>
                   <td data-label="Status"><StatusBadge status={o.status} /></td>
+                  {cs && <td data-label="Customer">{o.customerName}<div class="muted small">{o.customerEmail}</div></td>}
                   <td data-label="Items" class="num">{o.itemCount ?? '–'}</td>
                   <td data-label="Total" class="num">{money(o.totalAmount, o.currency)}</td>
                   <td data-label="Tracking">

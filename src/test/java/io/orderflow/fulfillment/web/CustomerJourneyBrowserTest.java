@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -317,6 +318,79 @@ class CustomerJourneyBrowserTest {
     } else {
       assertThat(page.locator(".offer")).hasCount(offers.size());
     }
+    assertThat(browserErrors).as("script errors and CSP violations").isEmpty();
+  }
+
+  static String levelText(Object level) {
+    return switch (String.valueOf(level)) {
+      case "IN_STOCK" -> "In stock";
+      case "LOW_STOCK" -> "Only a few left";
+      default -> "Out of stock";
+    };
+  }
+
+  @Test
+  @DisplayName("the shop shows the stock of each size from the availability API; a sold-out product cannot be added")
+  void stockInTheShop() {
+    ResponseEntity<List<Map<String, Object>>> availability = shop.anonymous()
+        .exchange("/api/products/availability", HttpMethod.GET, null, LIST);
+    Assumptions.assumeTrue(availability.getStatusCode() == HttpStatus.OK,
+        "GET /api/products/availability is not on this branch yet (" + availability.getStatusCode() + ")");
+    Map<String, Object> levels = new java.util.HashMap<>();
+    availability.getBody().forEach(a -> levels.put((String) a.get("sku"), a.get("level")));
+    assertThat(levels).containsEntry("PRINT-ARTIST-PROOF", "OUT_OF_STOCK");
+
+    page = open(1280, 900);
+    Browser.signIn(page, DemoUser.ANA, "/shop");
+    assertThat(page.locator(".result-count")).not().containsText("stock levels are not available");
+    Locator shoes = page.getByTestId("product-SNEAKER-TRAIL");
+    for (String size : List.of("41", "42", "43")) {
+      shoes.locator("label.chip", new Locator.LocatorOptions().setHasText("EU " + size)).click();
+      assertThat(shoes.getByTestId("stock")).containsText(levelText(levels.get("SNEAKER-TRAIL-" + size)));
+    }
+    Locator soldOut = page.getByTestId("product-PRINT-ARTIST-PROOF");
+    assertThat(soldOut.getByTestId("stock")).hasText("Out of stock");
+    assertThat(soldOut.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Sold out"))).isDisabled();
+    Browser.screenshot(page, "10-shop-stock");
+    assertThat(browserErrors).as("script errors and CSP violations").isEmpty();
+  }
+
+  @Test
+  @DisplayName("my orders lists the customer's orders as the API does; customer service finds a customer's by e-mail")
+  @SuppressWarnings("unchecked")
+  void orderLists() {
+    ResponseEntity<List<Map<String, Object>>> probe = shop.as(DemoUser.ANA).exchange("/api/orders", HttpMethod.GET,
+        null, LIST);
+    Assumptions.assumeTrue(probe.getStatusCode() == HttpStatus.OK,
+        "GET /api/orders is not on this branch yet (" + probe.getStatusCode() + ")");
+    Map<String, Object> order = shop.place(ShopClient.orderBody("ES", ShopClient.card("pm_card_visa"),
+        Map.of("MUG-CERAMIC", 1)));
+    List<Map<String, Object>> anas = shop.as(DemoUser.ANA).exchange("/api/orders", HttpMethod.GET, null, LIST).getBody();
+    assertThat(anas).extracting(o -> o.get("id")).contains(order.get("id"));
+
+    page = open(1280, 900);
+    Browser.signIn(page, DemoUser.ANA, "/orders");
+    Locator row = page.getByTestId("order-row-" + order.get("orderNumber"));
+    assertThat(row).isVisible();
+    assertThat(page.locator("[data-testid=order-list] tbody tr")).hasCount(anas.size());
+    Browser.screenshot(page, "16-orders");
+    row.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName((String) order.get("orderNumber"))).click();
+    page.waitForURL(Pattern.compile(".*#/orders/" + Pattern.quote((String) order.get("id")) + "$"));
+    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Order " + order.get("orderNumber"))))
+        .isVisible();
+    Browser.close(page);
+
+    page = open(1280, 900);
+    Browser.signIn(page, DemoUser.CS_AGENT, "/orders");
+    page.getByLabel("Customer e-mail").fill(DemoUser.ANA.email().toUpperCase(Locale.ROOT));
+    button("Show orders").click();
+    List<Map<String, Object>> forAna = shop.as(DemoUser.CS_AGENT)
+        .exchange("/api/orders?email=" + DemoUser.ANA.email(), HttpMethod.GET, null, LIST).getBody();
+    Locator rows = page.locator("[data-testid=order-list] tbody tr");
+    assertThat(rows).hasCount(forAna.size());
+    assertThat(rows.filter(new Locator.FilterOptions().setHasNotText(DemoUser.ANA.email()))).hasCount(0);
+    assertThat(page.getByTestId("order-row-" + order.get("orderNumber"))).isVisible();
+    Browser.screenshot(page, "16-orders-cs");
     assertThat(browserErrors).as("script errors and CSP violations").isEmpty();
   }
 }
