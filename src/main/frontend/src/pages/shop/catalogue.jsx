@@ -100,7 +100,7 @@ function ProductCard({ model, bySku, me, canBuy }) {
   };
 
   return (
-    <li class="card product" data-testid={`product-${model.modelCode}`} aria-labelledby={`${id}-name`}>
+    <li class="card product" data-testid={`product-${model.modelCode}`}>
       <div class="product-art" data-category={model.category} aria-hidden="true">{initials(model.name)}</div>
       <div class="product-body">
         <h2 id={`${id}-name`}>{model.name}</h2>
@@ -136,7 +136,7 @@ function ProductCard({ model, bySku, me, canBuy }) {
           {canBuy && (
             <div class="buy-row">
               <label for={`${id}-qty`}>Quantity</label>
-              <input id={`${id}-qty`} type="number" inputMode="numeric" min="1" max="100" value={quantity}
+              <input id={`${id}-qty`} type="number" inputMode="numeric" min="1" max="100" value={quantity} disabled={soldOut}
                 onInput={(e) => setQuantity(e.currentTarget.value)} />
               <button type="submit" disabled={busy || soldOut} aria-busy={busy ? 'true' : 'false'}>
                 {busy && <span class="spinner" aria-hidden="true" />}

@@ -31,7 +31,8 @@ function Offers() {
             {o.products.map((p) => (
               <li key={p.sku}>
                 <span>{p.name}</span>{' '}
-                <s class="muted" aria-label={`regular price ${money(p.catalogPrice, p.currency)}`}>{money(p.catalogPrice, p.currency)}</s>{' '}
+                <span class="visually-hidden">regular price </span><s class="muted">{money(p.catalogPrice, p.currency)}</s>{' '}
+                <span class="visually-hidden">offer price </span>
                 <strong>{money(p.offerPrice, p.currency)}</strong>
               </li>
             ))}
