@@ -61,7 +61,7 @@ function OrderView({ orderId }) {
       <p class="muted order-meta">
         Placed {dateTime(order.placedAt)} · {items} item{items === 1 ? '' : 's'} ·
         {' '}{money(order.totalAmount, order.currency)} in goods
-        {order.quote?.amountDue != null && <> · {money(order.quote.amountDue, order.currency)} with shipping</>}
+        {order.quote?.validUntil && order.quote?.amountDue != null && <> · {money(order.quote.amountDue, order.currency)} with shipping</>}
         {order.channel && order.channel !== 'WEB_SHOP' && <> · {order.channel.toLowerCase().replace('_', ' ')}</>}
         {live && <span class="live" title="This page updates by itself"> · <span class="live-dot" aria-hidden="true" />live</span>}
       </p>
@@ -197,7 +197,7 @@ function Parcels({ order, tracking }) {
               <div class="parcel-head">
                 <strong>Parcel {s.shipmentNo} of {parcels.length}</strong>
                 <span class={'badge ' + (s.status === 'DELIVERED' ? 'badge-good' : s.status === 'CANCELLED' ? 'badge-bad' : 'badge-wait')}>
-                  {parcelStatusWords(s.status)}
+                  {s.status === 'PLANNED' && !['PAYMENT_AUTHORIZED', 'SHIPPED'].includes(order.status) ? 'Planned' : parcelStatusWords(s.status)}
                 </span>
               </div>
               <p class="muted">From {warehouseName(s.warehouseId)}{s.weightKg != null && ` · ${Number(s.weightKg).toLocaleString()} kg`}</p>

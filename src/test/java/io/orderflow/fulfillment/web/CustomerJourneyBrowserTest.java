@@ -332,10 +332,11 @@ class CustomerJourneyBrowserTest {
   @Test
   @DisplayName("the shop shows the stock of each size from the availability API; a sold-out product cannot be added")
   void stockInTheShop() {
+    HttpStatus probe = HttpStatus.valueOf(shop.anonymous().getForEntity("/api/products/availability", String.class)
+        .getStatusCode().value());
+    Assumptions.assumeTrue(probe == HttpStatus.OK, "GET /api/products/availability is not on this branch yet (" + probe + ")");
     ResponseEntity<List<Map<String, Object>>> availability = shop.anonymous()
         .exchange("/api/products/availability", HttpMethod.GET, null, LIST);
-    Assumptions.assumeTrue(availability.getStatusCode() == HttpStatus.OK,
-        "GET /api/products/availability is not on this branch yet (" + availability.getStatusCode() + ")");
     Map<String, Object> levels = new java.util.HashMap<>();
     availability.getBody().forEach(a -> levels.put((String) a.get("sku"), a.get("level")));
     assertThat(levels).containsEntry("PRINT-ARTIST-PROOF", "OUT_OF_STOCK");
@@ -359,10 +360,9 @@ class CustomerJourneyBrowserTest {
   @DisplayName("my orders lists the customer's orders as the API does; customer service finds a customer's by e-mail")
   @SuppressWarnings("unchecked")
   void orderLists() {
-    ResponseEntity<List<Map<String, Object>>> probe = shop.as(DemoUser.ANA).exchange("/api/orders", HttpMethod.GET,
-        null, LIST);
-    Assumptions.assumeTrue(probe.getStatusCode() == HttpStatus.OK,
-        "GET /api/orders is not on this branch yet (" + probe.getStatusCode() + ")");
+    HttpStatus probe = HttpStatus.valueOf(shop.as(DemoUser.ANA).getForEntity("/api/orders", String.class)
+        .getStatusCode().value());
+    Assumptions.assumeTrue(probe == HttpStatus.OK, "GET /api/orders is not on this branch yet (" + probe + ")");
     Map<String, Object> order = shop.place(ShopClient.orderBody("ES", ShopClient.card("pm_card_visa"),
         Map.of("MUG-CERAMIC", 1)));
     List<Map<String, Object>> anas = shop.as(DemoUser.ANA).exchange("/api/orders", HttpMethod.GET, null, LIST).getBody();
@@ -391,6 +391,36 @@ class CustomerJourneyBrowserTest {
     assertThat(rows.filter(new Locator.FilterOptions().setHasNotText(DemoUser.ANA.email()))).hasCount(0);
     assertThat(page.getByTestId("order-row-" + order.get("orderNumber"))).isVisible();
     Browser.screenshot(page, "16-orders-cs");
+    assertThat(browserErrors).as("script errors and CSP violations").isEmpty();
+  }
+
+  @Test
+  @DisplayName("items no warehouse has: the order page asks the customer, whose answer (cancel) reaches the process and "
+      + "releases the stock")
+  @SuppressWarnings("unchecked")
+  void backorderQuestion() {
+    int reservedBefore = shop.reserved("BACKPACK-20L");
+    Map<String, Object> order = shop.place(ShopClient.orderBody("ES", ShopClient.card("pm_card_visa"),
+        Map.of("BACKPACK-20L", 30)));
+    String orderId = (String) order.get("id");
+    Map<String, Object> asked = shop.awaitOrder(orderId, o -> "STOCK_RESERVED".equals(o.get("status"))
+        && ((List<Map<String, Object>>) o.get("lines")).get(0).get("unavailableQuantity") instanceof Integer n && n > 0);
+    int unavailable = (Integer) ((List<Map<String, Object>>) asked.get("lines")).get(0).get("unavailableQuantity");
+
+    page = open(1280, 900);
+    Browser.signIn(page, DemoUser.ANA, "/orders/" + orderId);
+    Locator question = page.getByTestId("backorder-question");
+    assertThat(question).containsText("Commuter backpack 20 l: " + unavailable + " of 30 not in stock");
+    assertThat(page.getByTestId("what-next")).containsText("Some items are not available");
+    Browser.screenshot(page, "14-order-backorder");
+
+    question.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Cancel the order")).click();
+    shop.awaitOrder(orderId, "CANCELLED");
+    assertThat(page.locator("[data-stage=closed]")).containsText("Cancelled",
+        new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+    assertThat(page.getByTestId("backorder-question")).hasCount(0);
+    org.awaitility.Awaitility.await().atMost(ShopClient.WAIT)
+        .until(() -> shop.reserved("BACKPACK-20L") == reservedBefore);
     assertThat(browserErrors).as("script errors and CSP violations").isEmpty();
   }
 }
