@@ -7,12 +7,20 @@ import { BackorderPanel, CardRetryPanel, QuotePanel } from './quote.jsx';
 import { needsBackorderDecision, paymentWords } from './words.js';
 
 const STEPS = [
-  { label: 'Order received', done: () => true },
-  { label: 'Goods reserved', done: (o) => o.status !== 'PLACED' && o.status !== 'AWAITING_STOCK' },
-  { label: 'Shipping quote', done: (o) => !['PLACED', 'AWAITING_STOCK', 'STOCK_RESERVED'].includes(o.status) },
-  { label: 'Confirmed', done: (o) => ['QUOTE_ACCEPTED', 'PAYMENT_AUTHORIZED', 'SHIPPED', 'DELIVERED'].includes(o.status) },
-  { label: 'Payment secured', done: (o) => ['PAYMENT_AUTHORIZED', 'SHIPPED', 'DELIVERED'].includes(o.status) },
+  { label: 'Order received', milestone: 'ORDER_PLACED' },
+  { label: 'Goods reserved', milestone: 'ORDER_STOCK_RESERVED' },
+  { label: 'Shipping quote', milestone: 'ORDER_QUOTED' },
+  { label: 'Confirmed', milestone: 'ORDER_QUOTE_ACCEPTED' },
+  { label: 'Payment secured', milestone: 'ORDER_PAYMENT_AUTHORIZED' },
 ];
+
+/** Each step is done when its milestone is in the order's history, or a later step's is. */
+function doneSteps(order) {
+  const seen = new Set((order.history || []).map((m) => m.milestone));
+  let last = 0;
+  STEPS.forEach((s, i) => { if (seen.has(s.milestone)) last = i; });
+  return STEPS.map((s, i) => i <= last);
+}
 
 /** How often to ask again: fast while the process works, slowly while it waits for the customer, never when done. */
 function pollFor(order) {
@@ -60,8 +68,8 @@ function Placed({ orderId }) {
         {' '}{money(order.totalAmount, order.currency)} in goods.
       </p>
       <ol class="mini-steps" aria-label="Progress">
-        {STEPS.map((s) => {
-          const done = s.done(order);
+        {STEPS.map((s, i) => {
+          const done = doneSteps(order)[i];
           return <li key={s.label} class={done ? 'done' : ''}>{s.label}{done && <span class="visually-hidden"> (done)</span>}</li>;
         })}
       </ol>
