@@ -1,7 +1,19 @@
 // Where is my order: order list, order timeline, shipments, documents, cancel and return; public parcel tracking.
-import { Page } from '../ui.jsx';
+import './orders/orders.css';
+import { MyOrders } from './orders/list.jsx';
+import { OrderPage } from './orders/order.jsx';
+import { TrackPage, TrackResultPage } from './orders/track.jsx';
 
-export function MyOrders() { return <Page title="My orders"><p>Coming soon.</p></Page>; }
+export { MyOrders };
 
-export const routes = [{ path: '/orders', component: MyOrders }];
-export const nav = [{ href: '#/orders', label: 'Orders', roles: ['customer', 'customer-service'] }];
+export const routes = [
+  { path: '/orders', component: MyOrders },
+  { path: '/orders/:orderId', component: OrderPage },
+  { path: '/track', component: TrackPage },
+  { path: '/track/:trackingNumber', component: TrackResultPage },
+];
+
+export const nav = [
+  { href: '#/orders', label: 'Orders', roles: ['customer', 'customer-service'] },
+  { href: '#/track', label: 'Track a parcel', visitor: true, roles: ['customer'] },
+];

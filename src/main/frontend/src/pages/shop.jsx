@@ -1,7 +1,24 @@
-// Storefront: catalogue with sizes and stock, cart, checkout with delivery slot, quote confirmation, payment, acknowledgement.
-import { Page } from '../ui.jsx';
+// Storefront: catalogue with sizes and stock, cart, checkout with delivery slot, quote confirmation, payment,
+// acknowledgement; the customer's campaign offers.
+import './shop/shop.css';
+import { Catalogue } from './shop/catalogue.jsx';
+import { CartPage } from './shop/cart.jsx';
+import { CheckoutPage } from './shop/checkout.jsx';
+import { OrderPlaced } from './shop/placed.jsx';
+import { OffersPage } from './shop/offers.jsx';
 
-export function Catalogue() { return <Page title="Shop"><p>Coming soon.</p></Page>; }
+export { Catalogue };
 
-export const routes = [{ path: '/shop', component: Catalogue }];
-export const nav = [{ href: '#/shop', label: 'Shop', visitor: true, roles: ['customer'] }];
+export const routes = [
+  { path: '/shop', component: Catalogue },
+  { path: '/cart', component: CartPage },
+  { path: '/checkout', component: CheckoutPage },
+  { path: '/checkout/:orderId', component: OrderPlaced },
+  { path: '/offers', component: OffersPage },
+];
+
+export const nav = [
+  { href: '#/shop', label: 'Shop', visitor: true, roles: ['customer'] },
+  { href: '#/cart', label: 'Cart', roles: ['customer'] },
+  { href: '#/offers', label: 'Offers', roles: ['customer'] },
+];
