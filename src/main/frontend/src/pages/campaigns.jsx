@@ -40,7 +40,7 @@ export function Campaigns() {
             {canDefine && !status && <> <a href="#/campaigns/new">Define the first one</a>.</>}</Empty>
         )}
         {shown.length > 0 && (
-          <div class="table-wrap">
+          <div class="table-wrap" tabIndex={0} role="region" aria-label="Scrollable table">
             <table class="bo-table bo-stack" data-testid="campaign-list">
               <caption class="bo-sr-only">Campaigns</caption>
               <thead>

@@ -28,7 +28,7 @@ export function ProcessList() {
         <ProblemBox error={error} onRetry={reload} />
         {data && data.length === 0 && <Empty>No process is deployed.</Empty>}
         {data && data.length > 0 && (
-          <div class="table-wrap">
+          <div class="table-wrap" tabIndex={0} role="region" aria-label="Scrollable table">
             <table class="bo-table" data-testid="process-list">
               <caption class="bo-sr-only">Deployed processes</caption>
               <thead>

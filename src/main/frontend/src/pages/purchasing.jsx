@@ -49,7 +49,7 @@ export function PurchaseOrders() {
         <ProblemBox error={error} onRetry={reload} />
         {data && data.length === 0 && <Empty>{status ? `No purchase order is ${words(status).toLowerCase()}.` : 'No purchase orders yet: they are created when stock falls below a reorder point.'}</Empty>}
         {data && data.length > 0 && (
-          <div class="table-wrap">
+          <div class="table-wrap" tabIndex={0} role="region" aria-label="Scrollable table">
             <table class="bo-table bo-stack" data-testid="purchase-orders">
               <caption class="bo-sr-only">Purchase orders, newest first</caption>
               <thead>
@@ -103,7 +103,7 @@ export function Transfers() {
         <ProblemBox error={error} onRetry={reload} />
         {data && data.length === 0 && <Empty>No transfers.</Empty>}
         {data && data.length > 0 && (
-          <div class="table-wrap">
+          <div class="table-wrap" tabIndex={0} role="region" aria-label="Scrollable table">
             <table class="bo-table bo-stack" data-testid="transfers">
               <caption class="bo-sr-only">Transfers, newest first</caption>
               <thead>
@@ -159,7 +159,7 @@ export function Policies() {
         <ProblemBox error={error} onRetry={reload} />
         {data && shown.length === 0 && <Empty>No policy matches.</Empty>}
         {shown.length > 0 && (
-          <div class="table-wrap">
+          <div class="table-wrap" tabIndex={0} role="region" aria-label="Scrollable table">
             <table class="bo-table" data-testid="reorder-policies">
               <caption class="bo-sr-only">Reorder policies per SKU and warehouse</caption>
               <thead>

@@ -116,7 +116,7 @@ function InboxBody() {
         <Empty>{data.length === 0 ? 'No open tasks for you right now.' : 'No task matches these filters.'}</Empty>
       )}
       {tasks.length > 0 && (
-        <div class="table-wrap">
+        <div class="table-wrap" tabIndex={0} role="region" aria-label="Scrollable table">
           <table class="inbox-table">
             <caption class="visually-hidden">Open tasks, by due date</caption>
             <thead>

@@ -85,7 +85,7 @@ function TaskBody({ details, reload }) {
     <div class="task-page">
       <section class="panel task-context" aria-labelledby="task-context-h">
         <h2 id="task-context-h" class="visually-hidden">About this task</h2>
-        <dl class="facts">
+        <dl class="task-facts">
           {orderId && (
             <div><dt>Order</dt><dd><a href={`#/orders/${encodeURIComponent(orderId)}`} data-testid="task-order-link">{orderNumber || orderId}</a></dd></div>
           )}

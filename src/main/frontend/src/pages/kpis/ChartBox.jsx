@@ -50,7 +50,7 @@ export function ChartBox({ id, title, summary, config, columns, rows, empty }) {
           {failed && <p class="muted">The chart cannot be drawn here; the table has the figures.</p>}
           <details open={!!failed}>
             <summary>Data table</summary>
-            <div class="table-wrap">
+            <div class="table-wrap" tabIndex={0} role="region" aria-label="Scrollable table">
               <table class="bo-table" data-testid={`table-${id}`}>
                 <caption class="bo-sr-only">{title}</caption>
                 <thead><tr>{columns.map((c, i) => <th key={c} scope="col" class={i > 0 ? 'num' : ''}>{c}</th>)}</tr></thead>

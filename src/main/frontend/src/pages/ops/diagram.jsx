@@ -83,7 +83,7 @@ export function ProcessDiagram({ processDefinitionKey: key }) {
         </p>
         {stats.data && rows.length === 0 && <p class="empty">No instance of this version is active.</p>}
         {rows.length > 0 && (
-          <div class="table-wrap">
+          <div class="table-wrap" tabIndex={0} role="region" aria-label="Scrollable table">
             <table class="bo-table" aria-labelledby="element-figures" data-testid="element-statistics">
               <thead>
                 <tr><th scope="col">Element</th><th scope="col" class="num">Active</th><th scope="col" class="num">Incidents</th></tr>

@@ -92,7 +92,7 @@ export function Stuck() {
             {overdue.length === 0
               ? <Empty>No task is past its due date.</Empty>
               : (
-                <div class="table-wrap">
+                <div class="table-wrap" tabIndex={0} role="region" aria-label="Scrollable table">
                   <table class="bo-table" aria-labelledby="overdue" data-testid="overdue-tasks">
                     <thead>
                       <tr>

@@ -60,7 +60,7 @@ function OrderList({ me, cs }) {
         <Empty>{email ? `No orders for ${email}.` : 'No orders yet.'} {!cs && <a href="#/shop">Visit the shop</a>}</Empty>
       )}
       {list.data && list.data.length > 0 && (
-        <div class="table-wrap">
+        <div class="table-wrap" tabIndex={0} role="region" aria-label="Scrollable table">
           <table class="stack-on-phone order-table" data-testid="order-list">
             <caption class="visually-hidden">Orders, newest first</caption>
             <thead>

@@ -229,7 +229,7 @@ function Lines({ order }) {
   return (
     <section class="panel" aria-labelledby="lines-h">
       <h2 id="lines-h">Items</h2>
-      <div class="table-wrap">
+      <div class="table-wrap" tabIndex={0} role="region" aria-label="Scrollable table">
         <table class="stack-on-phone">
           <thead><tr><th scope="col">Product</th><th scope="col" class="num">Qty</th><th scope="col" class="num">Price</th><th scope="col" class="num">Total</th></tr></thead>
           <tbody>

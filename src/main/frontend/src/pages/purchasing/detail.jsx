@@ -31,7 +31,7 @@ function Receipt({ r }) {
         {dateTime(r.receivedAt)}{r.receivedBy && <> · counted by {r.receivedBy}</>}
         {(r.deliveryNote || r.deliveryReference) && <> · delivery note <code>{r.deliveryNote || r.deliveryReference}</code></>}
       </p>
-      <div class="table-wrap">
+      <div class="table-wrap" tabIndex={0} role="region" aria-label="Scrollable table">
         <table class="bo-table">
           <thead>
             <tr>
@@ -87,7 +87,7 @@ export function PurchaseOrderDetail({ poId }) {
             <SupplierAnswer po={po} />
 
             <h2>Lines</h2>
-            <div class="table-wrap">
+            <div class="table-wrap" tabIndex={0} role="region" aria-label="Scrollable table">
               <table class="bo-table" data-testid="po-lines">
                 <thead>
                   <tr>

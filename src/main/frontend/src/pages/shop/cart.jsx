@@ -77,7 +77,7 @@ function CartContent({ me }) {
   const n = itemCount(cart);
   return (
     <>
-      <div class="table-wrap">
+      <div class="table-wrap" tabIndex={0} role="region" aria-label="Scrollable table">
         <table class="cart-table stack-on-phone">
           <caption class="visually-hidden">Articles in your cart</caption>
           <thead>

@@ -34,7 +34,7 @@ export function QuoteDetails({ order }) {
   const parcels = (order.shipments || []).filter((s) => !s.cancelledAt);
   return (
     <>
-      <div class="table-wrap">
+      <div class="table-wrap" tabIndex={0} role="region" aria-label="Scrollable table">
         <table class="stack-on-phone quote-table">
           <caption class="visually-hidden">Parcels and their shipping cost</caption>
           <thead>

@@ -47,10 +47,14 @@ class AccessibilityBrowserTest {
     return Stream.of(
         Arguments.of(null, "/"), Arguments.of(null, "/shop"), Arguments.of(null, "/track"),
         Arguments.of(DemoUser.ANA, "/orders"), Arguments.of(DemoUser.ANA, "/cart"),
+        Arguments.of(DemoUser.ANA, "/checkout"), Arguments.of(DemoUser.ANA, "/offers"),
+        Arguments.of(DemoUser.CS_AGENT, "/orders"), Arguments.of(DemoUser.CS_AGENT, "/inbox"),
+        Arguments.of(DemoUser.MARKETING, "/campaigns/new"),
         Arguments.of(DemoUser.PICKER_MADRID, "/inbox"), Arguments.of(DemoUser.OPS, "/ops"),
         Arguments.of(DemoUser.OPS, "/ops/stuck"), Arguments.of(DemoUser.OPS, "/kpis"),
         Arguments.of(DemoUser.OPS, "/mail"), Arguments.of(DemoUser.MARKETING_ASSISTANT, "/campaigns"),
-        Arguments.of(DemoUser.PURCHASING, "/purchasing"));
+        Arguments.of(DemoUser.PURCHASING, "/purchasing"), Arguments.of(DemoUser.PURCHASING, "/purchasing/policies"),
+        Arguments.of(DemoUser.SUPERVISOR_MADRID, "/purchasing/transfers"));
   }
 
   @ParameterizedTest(name = "{1} as {0}")
@@ -79,7 +83,8 @@ class AccessibilityBrowserTest {
             List<String> targets = new ArrayList<>();
             v.path("nodes").forEach(n -> targets.add(n.path("target").toString()));
             serious.add(impact + " " + v.path("id").asText() + ": " + v.path("help").asText() + " at "
-                + String.join(", ", targets.subList(0, Math.min(5, targets.size()))));
+                + String.join(", ", targets.subList(0, Math.min(5, targets.size()))) + " — "
+                + v.path("nodes").path(0).path("failureSummary").asText());
           }
         }
         assertThat(serious).as("axe violations on %s (%dx%d)", route, viewport[0], viewport[1]).isEmpty();
