@@ -25,9 +25,10 @@ class StartupBanner {
       return;
     }
     int port = event.getWebServer().getPort();
-    boolean keycloak = environment.getProperty("fulfillment.security.issuer-uri") != null
-        || environment.getProperty("KEYCLOAK_URL") != null
-        || java.util.Arrays.asList(environment.getActiveProfiles()).contains("keycloak");
+    // the same switch as the security configuration: an issuer, or Keycloak's URL (both empty by default)
+    boolean keycloak = org.springframework.util.StringUtils.hasText(
+        environment.getProperty("fulfillment.security.issuer-uri"))
+        || org.springframework.util.StringUtils.hasText(environment.getProperty("fulfillment.security.keycloak-url"));
     log.info("OrderFlow is up: open http://localhost:{}/ in a browser ({})", port, keycloak
         ? "sign in with Keycloak's demo users"
         : "demo users: ana.customer, picker.madrid, cs.agent, ops.viewer, … password = username + \"-demo\"");
