@@ -69,9 +69,19 @@ class OpsBrowserTest {
     shop = new ShopClient(http, jdbc);
   }
 
+  /** Orders this test placed: cancelled afterwards, so that their reservations do not linger into other tests. */
+  final List<String> placed = new ArrayList<>();
+
   @AfterEach
   void close() {
     Browser.close(page);
+    for (String orderId : placed) {
+      DemoUser.CS_AGENT.on(http).exchange("/api/orders/" + orderId + "/cancellation", HttpMethod.POST,
+          new org.springframework.http.HttpEntity<>(Map.of("reason", "ops browser test done")), MAP);
+    }
+    for (String orderId : placed) {
+      shop.awaitOrder(orderId, "CANCELLED");
+    }
   }
 
   void open(DemoUser user, String route) {
@@ -93,6 +103,7 @@ class OpsBrowserTest {
   String orderWaitingForQuote() {
     String orderId = (String) shop.place(ShopClient.orderBody("ES", ShopClient.card("pm_card_visa"), Map.of(SKU, 1)))
         .get("id");
+    placed.add(orderId);
     shop.awaitStep(orderId, "Gateway_QuoteAnswer");
     return orderId;
   }
@@ -300,6 +311,7 @@ class OpsBrowserTest {
     Map<String, Object> body = new HashMap<>(ShopClient.from(email,
         ShopClient.orderBody("ES", ShopClient.card("pm_card_visa"), Map.of(SKU, 1))));
     String orderId = (String) shop.place(body).get("id");
+    placed.add(orderId);
     shop.acceptQuote(orderId);
     String orderNumber = (String) shop.awaitOrder(orderId, "PAYMENT_AUTHORIZED").get("orderNumber");
     Map<String, Object> mail = await().atMost(ShopClient.WAIT).until(() -> ops().exchange(
