@@ -90,7 +90,7 @@ export function DockForm({ initial = '' }) {
     }
   };
   return (
-    <section aria-labelledby="dock-h" class="panel dk-dock">
+    <section aria-labelledby="dock-h" class="panel dk-panel dk-dock">
       <h2 id="dock-h">Report a return parcel's arrival</h2>
       <form onSubmit={submit} data-testid="dock-form">
         <div class="dk-row">
@@ -169,7 +169,7 @@ export function ReturnDetail({ returnId }) {
           <>
             <p data-testid="return-status"><StatusBadge status={r.status} />
               {r.processStatus && <span class="muted"> · process {words(r.processStatus).toLowerCase()}</span>}</p>
-            {r.currentSteps?.length > 0 && <div><h2 class="bo-sr-only">Current steps</h2><p class="muted bo-small">Now at:</p><Steps steps={r.currentSteps} /></div>}
+            {r.currentSteps?.length > 0 && <div class="dk-now"><span class="muted">Now at:</span><Steps steps={r.currentSteps} /></div>}
             <Facts r={r} />
             {r.labelUrl && (
               <p><a class="button small secondary" href={r.labelUrl} target="_blank" rel="noopener" data-testid="return-label">Return label (PDF)</a>
@@ -185,7 +185,7 @@ export function ReturnDetail({ returnId }) {
             <ProblemBox error={arrivalError} />
             {r.notes && <p><strong>Customer's notes:</strong> {r.notes}</p>}
 
-            <section class="panel" aria-labelledby="return-lines-h">
+            <section class="panel dk-panel" aria-labelledby="return-lines-h">
               <h2 id="return-lines-h">Lines</h2>
               <div class="table-wrap" tabIndex={0} role="region" aria-label="Return lines (scrollable table)">
                 <table class="bo-table bo-stack" data-testid="return-lines">
@@ -218,7 +218,7 @@ export function ReturnDetail({ returnId }) {
               )}
             </section>
 
-            <section class="panel" aria-labelledby="return-refund-h">
+            <section class="panel dk-panel" aria-labelledby="return-refund-h">
               <h2 id="return-refund-h">Refund and resolution</h2>
               {!r.refund && !r.complaintResolution && !r.replacementOrderId && <Empty>No refund yet.</Empty>}
               {r.refund && (
@@ -234,7 +234,7 @@ export function ReturnDetail({ returnId }) {
               {r.replacementOrderId && <p>Replacement order: <a href={`#/orders/${encodeURIComponent(r.replacementOrderId)}`}>{r.replacementOrderId}</a></p>}
             </section>
 
-            <section class="panel" aria-labelledby="return-history-h">
+            <section class="panel dk-panel" aria-labelledby="return-history-h">
               <h2 id="return-history-h">History</h2>
               {(!r.history || r.history.length === 0) && <Empty>Nothing recorded yet.</Empty>}
               {r.history?.length > 0 && (

@@ -11,7 +11,7 @@ const ROLES = ['finance', 'ops'];
 function Unmatched() {
   const { data, error, loading, reload } = useApi('/api/payments/bank-statements/unmatched', { limit: 200 }, [], 30000);
   return (
-    <section class="panel" aria-labelledby="unmatched-h">
+    <section class="panel dk-panel" aria-labelledby="unmatched-h">
       <h2 id="unmatched-h">Unmatched bank statement lines</h2>
       <p class="muted bo-small">Unknown references, unexpected transfers and partial payments: no process takes care of them.</p>
       {loading && !data && <Loading label="Loading the unmatched lines…" />}
@@ -85,7 +85,7 @@ function Lookup({ id, label, type = 'text', placeholder, button, load, children 
 
 function StoreCredit() {
   return (
-    <section class="panel" aria-labelledby="credit-h">
+    <section class="panel dk-panel" aria-labelledby="credit-h">
       <h2 id="credit-h">Store credit</h2>
       <Lookup id="credit-email" label="Customer e-mail" type="email" placeholder="name@example.com" button="Look up credit"
         load={(email) => get('/api/store-credit', { email })}>
@@ -127,7 +127,7 @@ async function orderMoney(orderId) {
 
 function OrderMoney() {
   return (
-    <section class="panel" aria-labelledby="order-money-h">
+    <section class="panel dk-panel" aria-labelledby="order-money-h">
       <h2 id="order-money-h">An order's money</h2>
       <Lookup id="money-order-id" label="Order id" button="Show money" load={orderMoney}>
         {(m) => (

@@ -65,7 +65,7 @@ function Publications() {
                   {pub.processes.map((p) => (
                     <li key={p.processDefinitionKey}>
                       <a href={`#/ops/processes/${p.processDefinitionKey}`}>{p.bpmnProcessId} version {p.version}</a>
-                      {p.changedElements && (p.changedElements.length
+                      {p.version === 1 ? <span class="muted"> · first version</span> : p.changedElements && (p.changedElements.length
                         ? <span> · changed: {p.changedElements.map((e) => <code key={e}>{e} </code>)}</span>
                         : <span class="muted"> · no element changed</span>)}
                     </li>
