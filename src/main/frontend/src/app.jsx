@@ -15,8 +15,11 @@ import * as kpis from './pages/kpis.jsx';
 import * as mail from './pages/mail.jsx';
 import * as campaigns from './pages/campaigns.jsx';
 import * as purchasing from './pages/purchasing.jsx';
+import * as desk from './pages/desk.jsx';
+import * as finance from './pages/finance.jsx';
+import * as models from './pages/models.jsx';
 
-const modules = [home, shop, orders, inbox, pick, ops, kpis, mail, campaigns, purchasing];
+const modules = [home, shop, orders, inbox, pick, ops, kpis, mail, campaigns, purchasing, desk, finance, models];
 const routes = modules.flatMap((m) => m.routes || []);
 const navItems = modules.flatMap((m) => m.nav || []);
 

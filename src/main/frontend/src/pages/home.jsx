@@ -12,6 +12,9 @@ const CARDS = [
   { href: '#/kpis', title: 'KPIs', text: 'Fulfilment figures: lead time, on-time, fill rate, revenue by channel.', roles: ['ops', 'analyst', 'finance'] },
   { href: '#/campaigns', title: 'Campaigns', text: 'Offers to customer segments: define, approve, follow.', roles: ['marketing', 'analyst'] },
   { href: '#/purchasing', title: 'Purchasing', text: 'Purchase orders, supplier answers, receipts and transfers.', roles: ['purchasing', 'warehouse', 'warehouse-supervisor'] },
+  { href: '#/returns', title: 'Returns', text: 'Open returns with their steps; report a return parcel at the dock.', roles: ['customer-service', 'warehouse', 'warehouse-supervisor'] },
+  { href: '#/finance', title: 'Finance', text: 'Unmatched bank lines, store credit, an order\u2019s money and invoices.', roles: ['finance', 'ops'] },
+  { href: '#/models', title: 'Models', text: 'Process versions side by side and what was published.', roles: ['analyst', 'ops'] },
   { href: '#/mail', title: 'Mail outbox', text: 'The e-mails the embedded runtime caught.', roles: ['ops'] },
 ];
 

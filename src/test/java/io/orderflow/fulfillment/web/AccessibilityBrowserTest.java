@@ -54,7 +54,9 @@ class AccessibilityBrowserTest {
         Arguments.of(DemoUser.OPS, "/ops/stuck"), Arguments.of(DemoUser.OPS, "/kpis"),
         Arguments.of(DemoUser.OPS, "/mail"), Arguments.of(DemoUser.MARKETING_ASSISTANT, "/campaigns"),
         Arguments.of(DemoUser.PURCHASING, "/purchasing"), Arguments.of(DemoUser.PURCHASING, "/purchasing/policies"),
-        Arguments.of(DemoUser.SUPERVISOR_MADRID, "/purchasing/transfers"));
+        Arguments.of(DemoUser.SUPERVISOR_MADRID, "/purchasing/transfers"),
+        Arguments.of(DemoUser.CS_AGENT, "/returns"), Arguments.of(DemoUser.SUPERVISOR_MADRID, "/returns"),
+        Arguments.of(DemoUser.FINANCE, "/finance"), Arguments.of(DemoUser.ANALYST, "/models"));
   }
 
   @ParameterizedTest(name = "{1} as {0}")
