@@ -75,7 +75,7 @@ export function DockForm({ initial = '' }) {
     setError(null);
     setDone(null);
     if (!returnId) {
-      setError({ status: 400, problem: { title: 'Return id missing', detail: 'Scan or type the return id first.' }, errors: [] });
+      setError({ status: 400, problem: { title: 'Nothing scanned', detail: 'Scan the return label or type its RMA number first.' }, errors: [] });
       return;
     }
     setBusy(true);
@@ -95,7 +95,7 @@ export function DockForm({ initial = '' }) {
       <form onSubmit={submit} data-testid="dock-form">
         <div class="dk-row">
           <div class="field">
-            <label for="dock-return-id">Return id</label>
+            <label for="dock-return-id">RMA number, return tracking number or return id</label>
             <input id="dock-return-id" name="returnId" autocomplete="off" autocapitalize="off" spellcheck={false}
               value={id} onInput={(e) => setId(e.currentTarget.value)} aria-describedby="dock-return-id-hint" />
           </div>
@@ -103,7 +103,7 @@ export function DockForm({ initial = '' }) {
             {busy && <span class="spinner" aria-hidden="true" />}Report arrival
           </button>
         </div>
-        <p class="dk-hint" id="dock-return-id-hint">Scan or type the return's id. Only returns going back to your
+        <p class="dk-hint" id="dock-return-id-hint">Scan the return label (its barcode or RMA number) or type it. Only returns going back to your
           warehouse and waiting for their parcel can arrive.</p>
       </form>
       <div aria-live="polite">

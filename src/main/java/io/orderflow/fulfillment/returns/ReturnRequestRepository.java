@@ -13,6 +13,8 @@ interface ReturnRequestRepository extends JpaRepository<ReturnRequest, String> {
 
   Optional<ReturnRequest> findByRmaNumber(String rmaNumber);
 
+  Optional<ReturnRequest> findFirstByReturnTrackingNumber(String returnTrackingNumber);
+
   List<ReturnRequest> findByStatusInOrderByRequestedAt(Collection<ReturnStatus> statuses, Limit limit);
 
   List<ReturnRequest> findAllByOrderByRequestedAtDesc(Limit limit);

@@ -474,8 +474,19 @@ public class Returns implements OrderReturns {
     return new Owner(r.orderId(), r.warehouseId());
   }
 
+  /**
+   * A return by its id, or by what its label shows: the RMA number ({@code RMA-2026-000123}) or the return tracking
+   * number (the label's barcode), as the dock scans them (any case, surrounding blanks ignored).
+   */
   private ReturnRequest load(String returnId) {
-    return returns.findById(returnId).orElseThrow(() -> new NotFoundException("Return", returnId));
+    return returns.findById(returnId).or(() -> {
+      String code = returnId == null ? "" : returnId.strip().toUpperCase(java.util.Locale.ROOT);
+      if (code.startsWith("RMA-")) {
+        return returns.findByRmaNumber(code);
+      }
+      return code.isEmpty() ? java.util.Optional.<ReturnRequest>empty()
+          : returns.findFirstByReturnTrackingNumber(code);
+    }).orElseThrow(() -> new NotFoundException("Return", returnId));
   }
 
   ReturnView view(ReturnRequest r) {

@@ -142,7 +142,8 @@ class DeskBrowserTest {
 
     // Madrid's dock: the parcel is in
     open(DemoUser.SUPERVISOR_MADRID, "/returns");
-    page.getByLabel("Return id").fill(returnId);
+    // scanned from the label: the RMA number, in lower case as a keyboard wedge may send it
+    page.getByLabel("RMA number, return tracking number or return id").fill(rma.toLowerCase());
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Report arrival")).click();
     assertThat(page.getByTestId("dock-result")).containsText(rma);
     Map<String, Object> arrived = returnOf(returnId);
@@ -150,10 +151,10 @@ class DeskBrowserTest {
     assertThat(arrived.get("status")).isNotEqualTo("AWAITING_PARCEL");
 
     // a second report: the API's 409; an unknown id: its 404, as the problem
-    page.getByLabel("Return id").fill(returnId);
+    page.getByLabel("RMA number, return tracking number or return id").fill(returnId);
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Report arrival")).click();
     assertThat(page.locator(".problem[data-status='409']")).containsText(rma);
-    page.getByLabel("Return id").fill("no-such-return");
+    page.getByLabel("RMA number, return tracking number or return id").fill("no-such-return");
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Report arrival")).click();
     assertThat(page.locator(".problem[data-status='404']")).containsText("no-such-return");
     Browser.screenshot(page, "42-dock");
