@@ -60,12 +60,7 @@ class BackOfficeBrowserTest {
   /** Signs in on a desktop viewport (the header shows the user there), then switches to the given one. */
   void open(DemoUser user, String route, int width, int height) {
     page = Browser.open("http://localhost:" + port);
-    page.onConsoleMessage(m -> {
-      if (m.text().contains("Content Security Policy") || m.text().contains("Refused to")) {
-        consoleProblems.add(m.text());
-      }
-    });
-    page.onPageError(e -> consoleProblems.add("page error: " + e));
+    Browser.recordProblems(page, consoleProblems);
     Browser.signIn(page, user, route);
     page.setViewportSize(width, height);
   }

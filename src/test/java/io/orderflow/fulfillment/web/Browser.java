@@ -105,6 +105,24 @@ public final class Browser {
         .setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
   }
 
+  /**
+   * Records what a page must never show in its console: CSP violations, uncaught script errors, and console errors
+   * other than the browser's note on a request the API refused with a 4xx (the pages show those answers as problems).
+   * A 5xx answer counts.
+   */
+  public static Page recordProblems(Page page, java.util.List<String> problems) {
+    page.onConsoleMessage(m -> {
+      String text = m.text();
+      boolean csp = text.contains("Content Security Policy") || text.contains("Refused to");
+      boolean refusedByApi = text.startsWith("Failed to load resource: the server responded with a status of 4");
+      if (csp || ("error".equals(m.type()) && !refusedByApi)) {
+        problems.add(m.type() + ": " + text);
+      }
+    });
+    page.onPageError(e -> problems.add("page error: " + e));
+    return page;
+  }
+
   /** Writes a full-page screenshot to target/screenshots/{name}.png. */
   public static Path screenshot(Page page, String name) {
     Path dir = Paths.get(System.getProperty("browser.screenshots", "target/screenshots"));

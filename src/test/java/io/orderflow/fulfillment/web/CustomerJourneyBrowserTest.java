@@ -71,12 +71,7 @@ class CustomerJourneyBrowserTest {
   /** Script errors and CSP violations fail the test; a 404 of an API call the page handles does not. */
   Page open(int width, int height) {
     Page p = Browser.open(base(), width, height);
-    p.onConsoleMessage(m -> {
-      if ("error".equals(m.type()) && !m.text().startsWith("Failed to load resource")) {
-        browserErrors.add(m.text());
-      }
-    });
-    p.onPageError(e -> browserErrors.add("page error: " + e));
+    Browser.recordProblems(p, browserErrors);
     return p;
   }
 

@@ -69,14 +69,7 @@ class DeskBrowserTest {
   void open(DemoUser user, String route) {
     Browser.close(page);
     page = Browser.open("http://localhost:" + port);
-    page.onConsoleMessage(m -> {
-      // failed requests are the API's answers (the anonymous start page's 401, the 404 and 409 shown as problems)
-      if ("error".equals(m.type()) && !m.text().startsWith("Failed to load resource")
-          || m.text().contains("Content Security Policy") || m.text().contains("Refused to")) {
-        browserErrors.add(m.text());
-      }
-    });
-    page.onPageError(e -> browserErrors.add("page error: " + e));
+    Browser.recordProblems(page, browserErrors);
     Browser.signIn(page, user, route);
   }
 

@@ -86,12 +86,7 @@ class OpsBrowserTest {
 
   void open(DemoUser user, String route) {
     page = Browser.open("http://localhost:" + port);
-    page.onConsoleMessage(m -> {
-      if (m.text().contains("Content Security Policy") || m.text().contains("Refused to")) {
-        consoleProblems.add(m.text());
-      }
-    });
-    page.onPageError(e -> consoleProblems.add("page error: " + e));
+    Browser.recordProblems(page, consoleProblems);
     Browser.signIn(page, user, route);
   }
 

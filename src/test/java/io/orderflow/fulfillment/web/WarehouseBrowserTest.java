@@ -62,14 +62,7 @@ class WarehouseBrowserTest {
 
   private Page open(int width, int height) {
     Page p = Browser.open("http://localhost:" + port, width, height);
-    p.onConsoleMessage(m -> {
-      boolean csp = m.text().contains("Content Security Policy");
-      boolean refusedRequest = m.text().startsWith("Failed to load resource: the server responded with a status of 4");
-      if (csp || ("error".equals(m.type()) && !refusedRequest)) {
-        consoleProblems.add(m.type() + ": " + m.text());
-      }
-    });
-    p.onPageError(e -> consoleProblems.add("page error: " + e));
+    Browser.recordProblems(p, consoleProblems);
     return p;
   }
 

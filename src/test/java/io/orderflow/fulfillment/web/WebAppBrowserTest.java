@@ -21,6 +21,7 @@ class WebAppBrowserTest {
 
   @LocalServerPort int port;
   Page page;
+  final java.util.List<String> problems = new java.util.ArrayList<>();
 
   @BeforeEach
   void browser() {
@@ -35,7 +36,8 @@ class WebAppBrowserTest {
   @Test
   @DisplayName("a visitor sees the start page without signing in; the page is never cached, its assets are")
   void visitor() {
-    page = Browser.open("http://localhost:" + port);
+    page = Browser.recordProblems(Browser.open("http://localhost:" + port), problems);
+    page.reload();
     assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.HEADING,
         new Page.GetByRoleOptions().setName("Welcome to OrderFlow"))).isVisible();
     assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
@@ -44,6 +46,7 @@ class WebAppBrowserTest {
     assertThat(html.headers().get("cache-control")).contains("no-store");
     assertThat(html.headers().get("content-security-policy")).contains("default-src 'self'");
     Browser.screenshot(page, "00-start-visitor");
+    assertThat(problems).as("CSP violations and script errors").isEmpty();
   }
 
   @Test
