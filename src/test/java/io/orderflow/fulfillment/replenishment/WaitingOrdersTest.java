@@ -28,7 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -258,7 +257,11 @@ class WaitingOrdersTest {
 
   /** The ids of the backorder-stock-allocated messages the engine accepted for the order. */
   private List<String> allocationMessages(String orderId) {
-    return StreamSupport.stream(engine.getRecordStreamSource().getRecords().spliterator(), false)
+    // the engine appends to its record list while we read: read up to the size seen now, by index
+    List<?> all = (List<?>) engine.getRecordStreamSource().getRecords();
+    int size = all.size();
+    return java.util.stream.IntStream.range(0, size)
+        .mapToObj(i -> (io.camunda.zeebe.protocol.record.Record<?>) all.get(i))
         .filter(r -> r.getValueType() == ValueType.MESSAGE && r.getIntent() == MessageIntent.PUBLISHED)
         .map(r -> (MessageRecordValue) r.getValue())
         .filter(m -> "backorder-stock-allocated".equals(m.getName()) && orderId.equals(m.getCorrelationKey()))

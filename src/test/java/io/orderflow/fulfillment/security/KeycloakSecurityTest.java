@@ -332,7 +332,14 @@ class KeycloakSecurityTest {
       page.locator("#username").fill(DemoUser.SUPERVISOR_MADRID.username());
       page.locator("#password").fill(DemoUser.SUPERVISOR_MADRID.password());
       page.locator("#kc-login").click();
-      page.waitForURL(url -> url.startsWith(appUrl) && url.endsWith("/#/orders"));
+      try {
+        page.waitForURL(url -> url.startsWith(appUrl) && url.endsWith("/#/orders"),
+            new com.microsoft.playwright.Page.WaitForURLOptions().setTimeout(60_000));
+      } catch (com.microsoft.playwright.PlaywrightException e) {
+        io.orderflow.fulfillment.web.Browser.screenshot(page, "02-start-keycloak-failed");
+        throw new AssertionError("after Keycloak's login the browser is at " + page.url() + ": "
+            + page.locator("body").innerText().strip().lines().limit(5).toList(), e);
+      }
       com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.getByTestId("signed-in-user"))
           .containsText("madrid");
       com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(
