@@ -198,6 +198,8 @@ class ComposeFileTest {
         broken("app with an unknown client", s -> environmentOf(s, "app").put("ZEEBE_CLIENT_ID", "zeebe"),
             "realm clients"),
         broken("wrong client secret", s -> s.env().put("ZEEBE_CLIENT_SECRET", "secret"), "realm clients"),
+        broken("realm client description too long for Keycloak", s -> ((ObjectNode) s.realmClient("orchestration"))
+            .put("description", "x".repeat(256)), "realm clients"),
         broken("Dockerfile stage on latest",
             s -> s.dockerfile().replaceAll(l -> l.startsWith("FROM node:") ? "FROM node:latest AS web" : l),
             "Dockerfile"),
@@ -457,6 +459,14 @@ class ComposeFileTest {
     if (!issuer.equals(cluster.get(prefix + "ISSUERURI"))
         || !app.getOrDefault("ZEEBE_TOKEN_URL", "").startsWith(issuer + "/")) {
       problems.add("app and cluster must use the same issuer " + issuer);
+    }
+    // Keycloak stores a client's name and description in columns of 255 characters: a longer one fails the import
+    for (JsonNode client : s.realm().path("clients")) {
+      for (String field : List.of("name", "description")) {
+        if (client.path(field).asText().length() > 255) {
+          problems.add(client.path("clientId").asText() + ": " + field + " longer than Keycloak's 255 characters");
+        }
+      }
     }
     if (s.realmClient(app.getOrDefault("KEYCLOAK_WEB_CLIENT_ID", "fulfillment-web")) == null) {
       problems.add("realm has no browser client " + app.get("KEYCLOAK_WEB_CLIENT_ID"));
