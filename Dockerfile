@@ -7,8 +7,8 @@
 
 FROM node:20.19-bookworm-slim AS web
 WORKDIR /build/src/main/frontend
-COPY src/main/frontend/package.json src/main/frontend/package-lock.json ./
-RUN npm ci --no-audit --no-fund --loglevel=error
+COPY src/main/frontend/package.json src/main/frontend/package-lock.json src/main/frontend/.npmrc ./
+RUN IBM_TELEMETRY_DISABLED=true npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 COPY src/main/frontend/ ./
 RUN WEB_OUT_DIR=/build/static npm run build --silent
 
