@@ -28,6 +28,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 @ZeebeProcessTest
 class CourierSelectionDecisionTest {
 
+  /** A fresh in-memory engine per case: on a loaded 2-core machine its first answer may take longer than 10 s. */
+  static final java.time.Duration SLOW_MACHINE = java.time.Duration.ofMinutes(1);
+
   static final String DMN = "processes/courier-selection.dmn";
   static final String DECISION = "courier-selection";
 
@@ -38,7 +41,7 @@ class CourierSelectionDecisionTest {
 
   @BeforeEach
   void deployDecision() {
-    deployment = client.newDeployResourceCommand().addResourceFile(DMN).send().join();
+    deployment = client.newDeployResourceCommand().addResourceFile(DMN).requestTimeout(SLOW_MACHINE).send().join();
   }
 
   @Test
@@ -110,7 +113,7 @@ class CourierSelectionDecisionTest {
     variables.put("weightKg", weightKg);
     variables.put("deliveryMethod", method);
     variables.put("slotWindow", slotWindow);
-    return client.newEvaluateDecisionCommand().decisionId(DECISION).variables(variables).send().join();
+    return client.newEvaluateDecisionCommand().decisionId(DECISION).variables(variables).requestTimeout(SLOW_MACHINE).send().join();
   }
 
   private static void assertNoFailure(EvaluateDecisionResponse response) {

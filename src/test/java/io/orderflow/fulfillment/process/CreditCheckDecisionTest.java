@@ -31,6 +31,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 @ZeebeProcessTest
 class CreditCheckDecisionTest {
 
+  /** A fresh in-memory engine per case: on a loaded 2-core machine its first answer may take longer than 10 s. */
+  static final java.time.Duration SLOW_MACHINE = java.time.Duration.ofMinutes(1);
+
   static final String DMN = "processes/credit-check.dmn";
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,7 +42,7 @@ class CreditCheckDecisionTest {
 
   @BeforeEach
   void deploy() {
-    client.newDeployResourceCommand().addResourceFile(DMN).send().join();
+    client.newDeployResourceCommand().addResourceFile(DMN).requestTimeout(SLOW_MACHINE).send().join();
   }
 
   @ParameterizedTest(name = "{0} due, {1} delivered, {2} unpaid → {3} ({4})")
@@ -121,7 +124,7 @@ class CreditCheckDecisionTest {
   }
 
   private EvaluateDecisionResponse evaluate(Map<String, Object> variables) {
-    return client.newEvaluateDecisionCommand().decisionId(Decisions.CREDIT_CHECK).variables(variables).send().join();
+    return client.newEvaluateDecisionCommand().decisionId(Decisions.CREDIT_CHECK).variables(variables).requestTimeout(SLOW_MACHINE).send().join();
   }
 
   private static String matchedRule(EvaluateDecisionResponse response) {

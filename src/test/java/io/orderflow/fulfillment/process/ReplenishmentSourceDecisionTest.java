@@ -21,13 +21,16 @@ import org.junit.jupiter.params.provider.CsvSource;
 @ZeebeProcessTest
 class ReplenishmentSourceDecisionTest {
 
+  /** A fresh in-memory engine per case: on a loaded 2-core machine its first answer may take longer than 10 s. */
+  static final java.time.Duration SLOW_MACHINE = java.time.Duration.ofMinutes(1);
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private ZeebeClient client;
 
   @BeforeEach
   void deployDecision() {
-    client.newDeployResourceCommand().addResourceFile("processes/replenishment-source.dmn").send().join();
+    client.newDeployResourceCommand().addResourceFile("processes/replenishment-source.dmn").requestTimeout(SLOW_MACHINE).send().join();
   }
 
   @ParameterizedTest(name = "need {0}, spare {1} at {2} km → {3}")
@@ -52,7 +55,7 @@ class ReplenishmentSourceDecisionTest {
     variables.put("transferableQuantity", transferable);
     variables.put("transferDistanceKm", distanceKm);
     EvaluateDecisionResponse response = client.newEvaluateDecisionCommand()
-        .decisionId(ReplenishmentProcess.SOURCE_DECISION).variables(variables).send().join();
+        .decisionId(ReplenishmentProcess.SOURCE_DECISION).variables(variables).requestTimeout(SLOW_MACHINE).send().join();
     JsonNode result = JSON.readTree(response.getDecisionOutput());
 
     // then

@@ -39,6 +39,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 @ZeebeProcessTest
 class ShippingQuoteDecisionTest {
 
+  /** A fresh in-memory engine per case: on a loaded 2-core machine its first answer may take longer than 10 s. */
+  static final java.time.Duration SLOW_MACHINE = java.time.Duration.ofMinutes(1);
+
   static final String DMN = "processes/shipping-quote.dmn";
   static final String QUOTE = "shipping-quote";
   static final String ZONE = "distance-zone";
@@ -59,7 +62,7 @@ class ShippingQuoteDecisionTest {
 
   @BeforeEach
   void deployDecisions() {
-    deployment = client.newDeployResourceCommand().addResourceFile(DMN).send().join();
+    deployment = client.newDeployResourceCommand().addResourceFile(DMN).requestTimeout(SLOW_MACHINE).send().join();
   }
 
   @Test
@@ -90,7 +93,7 @@ class ShippingQuoteDecisionTest {
     DeploymentEvent app = client.newDeployResourceCommand()
         .addResourceBytes(EmbeddedModelAdapter.toJobBasedUserTasks(bpmn), "order-fulfillment.bpmn")
         .addResourceBytes(dmn, "shipping-quote.dmn")
-        .send().join();
+        .requestTimeout(SLOW_MACHINE).send().join();
 
     // then
     assertThat(app.getProcesses()).extracting(p -> p.getBpmnProcessId()).contains(OrderFulfillmentProcess.PROCESS_ID);
@@ -177,9 +180,9 @@ class ShippingQuoteDecisionTest {
   void givesNoPriceForMissingVariables() {
     // when
     EvaluateDecisionResponse noMethod = client.newEvaluateDecisionCommand().decisionId(QUOTE)
-        .variables(Map.of("distanceKm", 120, "weightKg", 2)).send().join();
+        .variables(Map.of("distanceKm", 120, "weightKg", 2)).requestTimeout(SLOW_MACHINE).send().join();
     EvaluateDecisionResponse noDistance = client.newEvaluateDecisionCommand().decisionId(QUOTE)
-        .variables(Map.of("weightKg", 2, "deliveryMethod", "STANDARD")).send().join();
+        .variables(Map.of("weightKg", 2, "deliveryMethod", "STANDARD")).requestTimeout(SLOW_MACHINE).send().join();
 
     // then
     assertNoFailure(noMethod);
@@ -297,7 +300,7 @@ class ShippingQuoteDecisionTest {
   private EvaluateDecisionResponse evaluate(double distanceKm, double weightKg, String deliveryMethod) {
     return client.newEvaluateDecisionCommand().decisionId(QUOTE)
         .variables(Map.of("distanceKm", distanceKm, "weightKg", weightKg, "deliveryMethod", deliveryMethod))
-        .send().join();
+        .requestTimeout(SLOW_MACHINE).send().join();
   }
 
   /**
