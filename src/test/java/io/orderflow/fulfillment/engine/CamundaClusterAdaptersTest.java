@@ -98,12 +98,12 @@ class CamundaClusterAdaptersTest {
     List<CamundaRestStub.Request> sent = cluster.requests("POST", "/v2/user-tasks/search");
     assertThat(sent).hasSize(2);
     JsonNode byGroup = json.readTree(sent.get(0).body());
-    assertThat(byGroup.at("/filter/candidateGroup").asText()).isEqualTo("warehouse");
-    assertThat(byGroup.at("/filter/state").asText()).isEqualTo("CREATED");
+    assertThat(eq(byGroup.at("/filter/candidateGroup")).asText()).isEqualTo("warehouse");
+    assertThat(eq(byGroup.at("/filter/state")).asText()).isEqualTo("CREATED");
     assertThat(byGroup.at("/filter/assignee").isMissingNode()).isTrue();
     assertThat(byGroup.at("/page/limit").asInt()).isEqualTo(50);
     JsonNode byAssignee = json.readTree(sent.get(1).body());
-    assertThat(byAssignee.at("/filter/assignee").asText()).isEqualTo("wanda");
+    assertThat(eq(byAssignee.at("/filter/assignee")).asText()).isEqualTo("wanda");
     assertThat(byAssignee.at("/filter/candidateGroup").isMissingNode()).isTrue();
     assertThat(sent.get(0).header("Content-Type")).startsWith("application/json");
 
@@ -129,7 +129,7 @@ class CamundaClusterAdaptersTest {
     JsonNode filter = json.readTree(cluster.requests("POST", "/v2/user-tasks/search").getFirst().body()).at("/filter");
     assertThat(filter.at("/processInstanceVariables/0/name").asText()).isEqualTo("orderId");
     // Variable values in the search API are JSON: a string variable is matched by its quoted form.
-    assertThat(filter.at("/processInstanceVariables/0/value").asText()).isEqualTo("\"ord-1001\"");
+    assertThat(eq(filter.at("/processInstanceVariables/0/value")).asText()).isEqualTo("\"ord-1001\"");
     assertThat(found).singleElement().extracting(StaffTask::businessKey).isEqualTo("ord-1001");
   }
 
@@ -247,11 +247,11 @@ class CamundaClusterAdaptersTest {
       assertThat(i.message()).isEqualTo("Stock service timed out");
     });
     JsonNode elementFilter = json.readTree(cluster.requests("POST", "/v2/element-instances/search").getFirst().body());
-    assertThat(elementFilter.at("/filter/processInstanceKey").asText()).isEqualTo(String.valueOf(INSTANCE));
-    assertThat(elementFilter.at("/filter/state").asText()).isEqualTo("ACTIVE");
+    assertThat(eq(elementFilter.at("/filter/processInstanceKey")).asText()).isEqualTo(String.valueOf(INSTANCE));
+    assertThat(eq(elementFilter.at("/filter/state")).asText()).isEqualTo("ACTIVE");
     JsonNode incidentFilter = json.readTree(cluster.requests("POST", "/v2/incidents/search").getFirst().body());
-    assertThat(incidentFilter.at("/filter/processInstanceKey").asText()).isEqualTo(String.valueOf(INSTANCE));
-    assertThat(incidentFilter.at("/filter/state").asText()).isEqualTo("ACTIVE");
+    assertThat(eq(incidentFilter.at("/filter/processInstanceKey")).asText()).isEqualTo(String.valueOf(INSTANCE));
+    assertThat(eq(incidentFilter.at("/filter/state")).asText()).isEqualTo("ACTIVE");
 
     // an instance the search API does not show yet is unknown, not an error
     assertThat(state.instance(7L).status()).isEqualTo(ProcessState.InstanceStatus.UNKNOWN);
@@ -278,16 +278,17 @@ class CamundaClusterAdaptersTest {
     assertThat(versions.get(1).activeInstances()).isEqualTo(3);
     assertThat(versions.get(1).incidents()).isEqualTo(1);
     JsonNode count = json.readTree(cluster.requests("POST", "/v2/process-instances/search").getLast().body());
-    assertThat(count.at("/filter/processDefinitionKey").asText()).isEqualTo(String.valueOf(DEFINITION));
-    assertThat(count.at("/filter/state").asText()).isEqualTo("ACTIVE");
+    assertThat(eq(count.at("/filter/processDefinitionKey")).asText()).isEqualTo(String.valueOf(DEFINITION));
+    assertThat(eq(count.at("/filter/state")).asText()).isEqualTo("ACTIVE");
 
     List<ProcessOperations.ElementStatistics> statistics = ops.statistics(DEFINITION);
     assertThat(statistics).extracting(ProcessOperations.ElementStatistics::elementId)
         .containsExactly("UserTask_PickOrder", "ServiceTask_ReserveStock");
     assertThat(statistics.get(1).active()).isEqualTo(1);
     assertThat(statistics.get(1).incidents()).isEqualTo(1);
-    assertThat(json.readTree(cluster.requests("POST", "/v2/process-definitions/\\d+/statistics/element-instances")
-        .getFirst().body()).at("/filter/state").asText()).isEqualTo("ACTIVE");
+    String statisticsQuery = cluster.requests("POST", "/v2/process-definitions/\\d+/statistics/element-instances")
+        .getFirst().body();
+    assertThat(eq(json.readTree(statisticsQuery).at("/filter/state")).asText()).as(statisticsQuery).isEqualTo("ACTIVE");
     assertThatThrownBy(() -> ops.statistics(99L)).isInstanceOf(NotFoundException.class);
 
     List<ProcessOperations.Incident> incidents = ops.incidents(10);
@@ -307,6 +308,11 @@ class CamundaClusterAdaptersTest {
     cluster.answer("GET", "/v2/incidents/" + INCIDENT, 200, fixture("incident-resolved.json"));
     assertThatThrownBy(() -> ops.retry(INCIDENT, 3)).isInstanceOf(ConflictException.class);
     assertThatThrownBy(() -> ops.retry(5L, 3)).isInstanceOf(NotFoundException.class);
+  }
+
+  /** A filter property's value: plain, or the advanced form {"$eq": value} the client sends. */
+  private static JsonNode eq(JsonNode property) {
+    return property.has("$eq") ? property.get("$eq") : property;
   }
 
   /** The app's own ProblemDetail mapping (package-private in shared.web). */
