@@ -58,7 +58,8 @@ class CamundaClusterStaffTasks implements StaffTaskPort {
             f.processInstanceKey(q.processInstanceKey());
           }
           if (q.businessKey() != null) {
-            f.processInstanceVariables(Map.of("orderId", q.businessKey()));
+            // The search API matches variable values in their JSON form: a string variable by its quoted text.
+            f.processInstanceVariables(Map.of("orderId", toJson(q.businessKey())));
           }
           if (q.dueBefore() != null) {
             f.dueDate(d -> d.lt(q.dueBefore().atOffset(java.time.ZoneOffset.UTC)));

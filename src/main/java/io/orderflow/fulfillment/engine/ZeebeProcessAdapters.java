@@ -82,6 +82,12 @@ class ZeebeProcessAdapters implements OrderProcessStarter, ReturnProcessStarter,
         return;
       }
       throw new EngineUnavailableException("Could not publish message '" + name + "': " + e.getMessage(), e);
+    } catch (io.camunda.client.api.command.ProblemException e) {
+      if (e.code() == 409) {
+        // Over REST the cluster answers the same ALREADY_EXISTS rejection with 409 Conflict.
+        return;
+      }
+      throw new EngineUnavailableException("Could not publish message '" + name + "': " + e.getMessage(), e);
     } catch (RuntimeException e) {
       throw new EngineUnavailableException("Could not publish message '" + name + "': " + e.getMessage(), e);
     }
