@@ -57,6 +57,8 @@ public final class Browser {
   static synchronized com.microsoft.playwright.Browser browser() {
     require();
     if (browser == null) {
+      // web-first assertions wait up to 20 s (default 5 s): a page's first load on a busy 2-core CI machine can be slow
+      com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
       playwright = Playwright.create(new Playwright.CreateOptions()
           .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
       browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
